@@ -1,0 +1,238 @@
+// Collects the detections of one file into report findings: counts, capped locations and
+// masked samples per rule, column and confidence; then lifts whole columns whose values
+// validate (column classification) and applies the minimum-confidence gate. Holds no raw
+// value: each detection is masked the moment it arrives. Memory is bounded by
+// rules × columns, not by the size of the file.
+import type {
+  Classification, ColumnSummary, Confidence, Evidence, Finding, FindingLocation, TextUnit,
+} from "../model/types.js";
+import { CONFIDENCE_RANK, CONFIDENCES, atLeast, maxClassification } from "../model/types.js";
+import type { Detection, UnitResult } from "../detect/engine.js";
+import type { CompiledRule } from "../ruleset/types.js";
+import { maskValue } from "./mask.js";
+
+export interface FindingLimits {
+  minConfidence: Confidence;
+  /** Locations kept per finding. */
+  maxLocations: number;
+  /** Distinct masked samples kept per finding. */
+  maxSamples: number;
+}
+
+export const DEFAULT_FINDING_LIMITS: FindingLimits = { minConfidence: "medium", maxLocations: 20, maxSamples: 5 };
+const MAX_EVIDENCE = 12;
+
+interface Bucket {
+  count: number;
+  locations: FindingLocation[];
+  samples: Set<string>;
+  evidence: Map<string, Evidence>;
+  notes: Set<string>;
+}
+
+interface Group {
+  rule: CompiledRule;
+  columnKey: string;
+  buckets: Partial<Record<Confidence, Bucket>>;
+}
+
+interface RuleColumnStats {
+  shaped: number;
+  valid: number;
+  hinted: boolean;
+}
+
+interface ColumnStats {
+  sheet?: string;
+  index: number;
+  header?: string;
+  /** The header cell itself held something detected: it is data, so its text is not shown. */
+  headerIsData: boolean;
+  rules: Map<string, RuleColumnStats>;
+}
+
+const newBucket = (): Bucket => ({ count: 0, locations: [], samples: new Set(), evidence: new Map(), notes: new Set() });
+
+function columnKeyOf(unit: TextUnit): string {
+  return unit.table ? `${unit.table.sheet ?? ""}\u0000${unit.table.column}` : "";
+}
+
+/** 1-based line and column of `offset` in a prose unit that starts on `loc.line`. */
+function proseLocation(unit: TextUnit, offset: number, lineStarts: () => number[]): FindingLocation {
+  const starts = lineStarts();
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const loc: FindingLocation = {};
+  if (unit.loc.page !== undefined) loc.page = unit.loc.page;
+  loc.line = (unit.loc.line ?? 1) + lo;
+  loc.column = offset - starts[lo] + 1 + (lo === 0 ? (unit.loc.column ?? 1) - 1 : 0);
+  return loc;
+}
+
+export class FileFindings {
+  private readonly groups = new Map<string, Group>();
+  private readonly columns = new Map<string, ColumnStats>();
+
+  constructor(private readonly limits: FindingLimits = DEFAULT_FINDING_LIMITS) {}
+
+  /** Takes the engine's result for one unit; the detections' raw values are masked here and dropped. */
+  add(unit: TextUnit, result: UnitResult): void {
+    const columnKey = unit.kind === "cell" || unit.kind === "field" ? columnKeyOf(unit) : "";
+    if (unit.table && (unit.kind === "header" || columnKey)) this.noteColumn(unit, result);
+
+    let starts: number[] | undefined;
+    const lineStarts = (): number[] => {
+      if (!starts) {
+        starts = [0];
+        for (let i = unit.text.indexOf("\n"); i !== -1; i = unit.text.indexOf("\n", i + 1)) starts.push(i + 1);
+      }
+      return starts;
+    };
+    for (const d of result.detections) {
+      const bucket = this.bucketFor(d, columnKey);
+      bucket.count++;
+      if (bucket.locations.length < this.limits.maxLocations) {
+        bucket.locations.push(unit.kind === "prose" || unit.kind === "metadata" ? proseLocation(unit, d.start, lineStarts) : { ...unit.loc });
+      }
+      if (bucket.samples.size < this.limits.maxSamples) bucket.samples.add(maskValue(d.value));
+      for (const e of d.evidence) {
+        const key = `${e.kind}\u0000${e.detail}`;
+        if (bucket.evidence.size < MAX_EVIDENCE && !bucket.evidence.has(key)) bucket.evidence.set(key, e);
+      }
+      for (const n of d.notes) bucket.notes.add(n);
+    }
+  }
+
+  private bucketFor(d: Detection, columnKey: string): Bucket {
+    const key = `${d.rule.id}\u0000${columnKey}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { rule: d.rule, columnKey, buckets: {} };
+      this.groups.set(key, group);
+    }
+    return (group.buckets[d.confidence] ??= newBucket());
+  }
+
+  private noteColumn(unit: TextUnit, result: UnitResult): void {
+    const table = unit.table!;
+    const key = columnKeyOf(unit);
+    let col = this.columns.get(key);
+    if (!col) {
+      col = { sheet: table.sheet, index: table.column, header: table.header, headerIsData: false, rules: new Map() };
+      this.columns.set(key, col);
+    }
+    if (unit.kind === "header") {
+      if (result.detections.length > 0) col.headerIsData = true;
+      return;
+    }
+    col.header ??= table.header;
+    for (const ruleId of result.signal.shaped) {
+      let stats = col.rules.get(ruleId);
+      if (!stats) {
+        stats = { shaped: 0, valid: 0, hinted: false };
+        col.rules.set(ruleId, stats);
+      }
+      stats.shaped++;
+      if (result.signal.valid.has(ruleId)) stats.valid++;
+      if (result.detections.some((d) => d.rule.id === ruleId && d.headerHint)) stats.hinted = true;
+    }
+  }
+
+  /** Lifts every match in a column that passes the rule's column test to the column confidence. */
+  private promoteColumns(): void {
+    for (const group of this.groups.values()) {
+      const spec = group.rule.column;
+      if (!spec || !group.columnKey) continue;
+      const stats = this.columns.get(group.columnKey)?.rules.get(group.rule.id);
+      if (!stats || stats.valid < spec.minCells || stats.valid / stats.shaped < spec.minShare) continue;
+      if (spec.requireHeader && !stats.hinted) continue;
+      const target = (group.buckets[spec.confidence] ??= newBucket());
+      target.evidence.set("column", { kind: "column", detail: `${stats.valid}/${stats.shaped} cells valid` });
+      for (const c of CONFIDENCES) {
+        const bucket = group.buckets[c];
+        if (!bucket || c === spec.confidence || CONFIDENCE_RANK[c] > CONFIDENCE_RANK[spec.confidence]) continue;
+        mergeBucket(target, bucket, this.limits);
+        delete group.buckets[c];
+      }
+      if (target.count === 0) delete group.buckets[spec.confidence];
+    }
+  }
+
+  /** The findings at or above the minimum confidence, the columns that hold them, and the file's classification. */
+  finish(): { findings: Finding[]; columns: ColumnSummary[]; classification: Classification } {
+    this.promoteColumns();
+    const merged = new Map<string, { rule: CompiledRule; confidence: Confidence; bucket: Bucket }>();
+    const columnCategories = new Map<string, Set<CompiledRule>>();
+    for (const group of this.groups.values()) {
+      for (const c of CONFIDENCES) {
+        const bucket = group.buckets[c];
+        if (!bucket || !atLeast(c, this.limits.minConfidence)) continue;
+        const key = `${group.rule.id}\u0000${c}`;
+        const into = merged.get(key);
+        if (into) mergeBucket(into.bucket, bucket, this.limits);
+        else merged.set(key, { rule: group.rule, confidence: c, bucket: cloneBucket(bucket) });
+        if (group.columnKey) {
+          const set = columnCategories.get(group.columnKey) ?? new Set();
+          set.add(group.rule);
+          columnCategories.set(group.columnKey, set);
+        }
+      }
+    }
+
+    const findings: Finding[] = [...merged.values()]
+      .sort((a, b) => (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence]))
+      .map(({ rule, confidence, bucket }) => {
+        const finding: Finding = {
+          ruleId: rule.id,
+          category: rule.category,
+          classification: rule.classification,
+          confidence,
+          count: bucket.count,
+          locations: bucket.locations,
+          samples: [...bucket.samples],
+          evidence: [...bucket.evidence.values()],
+        };
+        if (bucket.notes.size) finding.notes = [...bucket.notes].sort();
+        return finding;
+      });
+
+    let classification: Classification = "none";
+    for (const f of findings) classification = maxClassification(classification, f.classification);
+
+    // Columns in the order the file has them (sheet by sheet), which is deterministic.
+    const columns: ColumnSummary[] = [];
+    for (const [key, col] of this.columns) {
+      const rules = columnCategories.get(key);
+      if (!rules) continue;
+      const categories = [...new Set([...rules].map((r) => r.category))].sort();
+      let cls: Classification = "none";
+      for (const r of rules) cls = maxClassification(cls, r.classification);
+      const summary: ColumnSummary = {
+        name: col.header !== undefined && !col.headerIsData ? col.header : `#${col.index + 1}`,
+        index: col.index,
+        classification: cls,
+        categories,
+      };
+      if (col.sheet !== undefined) summary.sheet = col.sheet;
+      columns.push(summary);
+    }
+    return { findings, columns, classification };
+  }
+}
+
+function cloneBucket(b: Bucket): Bucket {
+  return { count: b.count, locations: [...b.locations], samples: new Set(b.samples), evidence: new Map(b.evidence), notes: new Set(b.notes) };
+}
+
+function mergeBucket(into: Bucket, from: Bucket, limits: FindingLimits): void {
+  into.count += from.count;
+  for (const l of from.locations) if (into.locations.length < limits.maxLocations) into.locations.push(l);
+  for (const s of from.samples) if (into.samples.size < limits.maxSamples) into.samples.add(s);
+  for (const [k, e] of from.evidence) if (into.evidence.size < MAX_EVIDENCE && !into.evidence.has(k)) into.evidence.set(k, e);
+  for (const n of from.notes) into.notes.add(n);
+}

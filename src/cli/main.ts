@@ -1,0 +1,40 @@
+// The command line: commander wiring and the mapping of every failure to an exit code.
+import { Command, CommanderError } from "commander";
+import { TOOL_VERSION } from "../version.js";
+import { RuleError } from "../ruleset/load.js";
+import { RootError } from "../walk/walk.js";
+import { EXIT, UsageError } from "./errors.js";
+import { scanCommand } from "./scan-command.js";
+
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command("avg-scan")
+    .description("Finds personal data (AVG/GDPR) in files and folders and classifies it as none, generic or special.")
+    .version(TOOL_VERSION, "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  program.addCommand(scanCommand(setExitCode).exitOverride());
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code instead of exiting, so tests can call it. */
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.OK;
+  const program = buildProgram((c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are not errors; commander has already printed what it had to say.
+      return err.exitCode === 0 ? EXIT.OK : EXIT.FATAL;
+    }
+    if (err instanceof RuleError || err instanceof RootError || err instanceof UsageError) {
+      process.stderr.write(`avg-scan: ${err.message}\n`);
+      return EXIT.FATAL;
+    }
+    process.stderr.write(`avg-scan: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
+    return EXIT.FATAL;
+  }
+}

@@ -1,0 +1,90 @@
+// Human-facing words in Dutch (default) and English. Machine formats (JSON) keep the
+// contract's identifiers; only text meant for people is translated.
+import type { Category, Classification, ErrorCode } from "../model/types.js";
+
+export type Lang = "nl" | "en";
+export const LANGS: Lang[] = ["nl", "en"];
+
+export const CLASSIFICATION_LABEL: Record<Lang, Record<Classification, string>> = {
+  nl: { none: "geen", generic: "generiek", special: "bijzonder" },
+  en: { none: "none", generic: "generic", special: "special" },
+};
+
+export const CATEGORY_LABEL: Record<Lang, Record<Category, string>> = {
+  nl: {
+    name: "naam", email: "e-mailadres", phone: "telefoonnummer", postcode: "postcode", address: "adres",
+    "date-of-birth": "geboortedatum", iban: "IBAN", "credit-card": "creditcardnummer", "ip-address": "IP-adres",
+    "license-plate": "kenteken", bsn: "BSN", "be-national-number": "rijksregisternummer",
+    "id-document-number": "identiteitsdocument", health: "gezondheid", religion: "religie", ethnicity: "etniciteit",
+    political: "politieke opvatting", "sexual-orientation": "seksuele geaardheid", "trade-union": "vakbondslidmaatschap",
+    genetic: "genetische gegevens", biometric: "biometrische gegevens", criminal: "strafrechtelijke gegevens",
+  },
+  en: {
+    name: "name", email: "e-mail address", phone: "phone number", postcode: "postcode", address: "address",
+    "date-of-birth": "date of birth", iban: "IBAN", "credit-card": "credit card number", "ip-address": "IP address",
+    "license-plate": "license plate", bsn: "BSN", "be-national-number": "Belgian national number",
+    "id-document-number": "identity document", health: "health", religion: "religion", ethnicity: "ethnicity",
+    political: "political opinion", "sexual-orientation": "sexual orientation", "trade-union": "trade-union membership",
+    genetic: "genetic data", biometric: "biometric data", criminal: "criminal records",
+  },
+};
+
+export const ERROR_LABEL: Record<Lang, Partial<Record<ErrorCode, string>>> = {
+  nl: {
+    ENCRYPTED: "versleuteld", CORRUPT: "beschadigd", TOO_LARGE: "te groot", UNSUPPORTED: "niet ondersteund",
+    BINARY: "geen tekst", EACCES: "geen toegang", SYMLINK: "symbolische link", TIMEOUT: "duurde te lang",
+    OUT_OF_MEMORY: "te weinig geheugen", ZIP_BOMB: "zipbom", ARCHIVE_LIMIT: "archieflimiet", INTERNAL: "interne fout",
+  },
+  en: {
+    ENCRYPTED: "encrypted", CORRUPT: "corrupt", TOO_LARGE: "too large", UNSUPPORTED: "unsupported",
+    BINARY: "no text", EACCES: "access denied", SYMLINK: "symbolic link", TIMEOUT: "timed out",
+    OUT_OF_MEMORY: "out of memory", ZIP_BOMB: "zip bomb", ARCHIVE_LIMIT: "archive limit", INTERNAL: "internal error",
+  },
+};
+
+export const TEXT = {
+  nl: {
+    title: (roots: string) => `avg-scan — scan van ${roots}`,
+    files: (scanned: number, failed: number, skipped: number, size: string) =>
+      `Bestanden: ${scanned} gescand, ${failed} mislukt, ${skipped} overgeslagen (${size} gelezen)`,
+    byClassification: "Bestanden per classificatie",
+    byCategory: "Vondsten per categorie",
+    topSpecial: (n: number) => `Bestanden met bijzondere persoonsgegevens (${n})`,
+    more: (n: number) => `… en nog ${n}`,
+    problems: (n: number) => `Mislukt of overgeslagen (${n})`,
+    nothing: "Geen persoonsgegevens gevonden.",
+    minConfidence: (c: string) => `Minimale zekerheid: ${c}`,
+    progress: (done: number, total: number, current: string) => `Scannen ${done}/${total} ${current}`,
+    walking: "Bestanden zoeken…",
+    duration: (s: string) => `Klaar in ${s} s`,
+    written: (file: string) => `Rapport geschreven naar ${file}`,
+  },
+  en: {
+    title: (roots: string) => `avg-scan — scan of ${roots}`,
+    files: (scanned: number, failed: number, skipped: number, size: string) =>
+      `Files: ${scanned} scanned, ${failed} failed, ${skipped} skipped (${size} read)`,
+    byClassification: "Files per classification",
+    byCategory: "Findings per category",
+    topSpecial: (n: number) => `Files with special categories of personal data (${n})`,
+    more: (n: number) => `… and ${n} more`,
+    problems: (n: number) => `Failed or skipped (${n})`,
+    nothing: "No personal data found.",
+    minConfidence: (c: string) => `Minimum confidence: ${c}`,
+    progress: (done: number, total: number, current: string) => `Scanning ${done}/${total} ${current}`,
+    walking: "Listing files…",
+    duration: (s: string) => `Done in ${s} s`,
+    written: (file: string) => `Report written to ${file}`,
+  },
+} satisfies Record<Lang, Record<string, unknown>>;
+
+export function formatBytes(bytes: number, lang: Lang): string {
+  const units = ["B", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = unit === 0 ? String(value) : value.toFixed(1);
+  return `${lang === "nl" ? text.replace(".", ",") : text} ${units[unit]}`;
+}

@@ -1,0 +1,18 @@
+// Reporters by name. Adding a format is one file and one line here.
+import type { ScanReport } from "../model/types.js";
+import { jsonReporter } from "./json.js";
+import { textReporter } from "./text.js";
+import type { RenderContext, Reporter } from "./types.js";
+
+export const REPORTERS: Record<string, Reporter> = {
+  text: textReporter,
+  json: jsonReporter,
+};
+
+export function renderReport(report: ScanReport, format: string, ctx: RenderContext): string {
+  const reporter = REPORTERS[format];
+  if (!reporter) throw new Error(`unknown format ${format} (one of: ${Object.keys(REPORTERS).join(", ")})`);
+  return reporter.render(report, ctx);
+}
+
+export type { RenderContext, Reporter };

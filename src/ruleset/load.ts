@@ -1,0 +1,403 @@
+// Loads rule folders: parse YAML → check every field → compile regexes, term lists and
+// validators. Any problem is a RuleError that names the file and the field, so a broken
+// rule file stops the scan before it starts (exit 2) instead of silently detecting less.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fg from "fast-glob";
+import { parse as parseYaml, YAMLParseError } from "yaml";
+import { CATEGORY_CLASSIFICATION, isCategory } from "../model/types.js";
+import { VALIDATORS } from "../detect/validators/index.js";
+import type { CompiledRule, Normalization, RuleExample, RuleSet } from "./types.js";
+
+export class RuleError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${file}: ${field ? `${field}: ` : ""}${problem}`);
+    this.name = "RuleError";
+  }
+}
+
+/** The rules shipped with avg-scan (rules/ at the package root). */
+export const BUILTIN_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../rules");
+
+const CONFIDENCE_VALUES = ["low", "medium", "high"] as const;
+const NORMALIZATIONS = ["none", "digits", "alnum", "upper-alnum", "lower"] as const;
+const TOP_LEVEL_FIELDS = new Set([
+  "id", "category", "classification", "description", "locales", "keywords", "patterns", "terms",
+  "validator", "confidence", "context", "headers", "column", "allow", "examples", "normalize",
+]);
+
+type Raw = Record<string, unknown>;
+
+/** Reads and compiles every rule file in `dirs` (built-in folder first, then the user's). */
+export function loadRuleSet(dirs: string[]): RuleSet {
+  const hash = createHash("sha256");
+  const rules: CompiledRule[] = [];
+  const seen = new Map<string, string>();
+  for (const dir of dirs) {
+    const root = path.resolve(dir);
+    const files = fg.sync(["**/*.yaml", "**/*.yml"], { cwd: root, onlyFiles: true, dot: false }).sort();
+    if (files.length === 0) throw new RuleError(dir, "", "no rule files (*.yaml) in this folder");
+    for (const rel of files) {
+      const file = path.join(root, rel);
+      const bytes = readFileSync(file);
+      hash.update(rel).update("\0").update(bytes).update("\0");
+      const rule = compileRule(root, rel, bytes.toString("utf8"), hash);
+      const before = seen.get(rule.id);
+      if (before) throw new RuleError(displayPath(file), "id", `"${rule.id}" is also defined in ${before}`);
+      seen.set(rule.id, displayPath(file));
+      rules.push(rule);
+    }
+  }
+  return { rules, hash: hash.digest("hex").slice(0, 16), dirs: dirs.map((d) => path.resolve(d)) };
+}
+
+function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return (rel && !rel.startsWith("..") ? rel : file).split(path.sep).join("/");
+}
+
+/** Parses and compiles one rule file. `rel` is its path inside the rules folder `root`. */
+export function compileRule(root: string, rel: string, text: string, hash?: ReturnType<typeof createHash>): CompiledRule {
+  const file = displayPath(path.join(root, rel));
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (err) {
+    const where = err instanceof YAMLParseError && err.linePos ? `line ${err.linePos[0].line}` : "";
+    throw new RuleError(file, where, `not valid YAML: ${(err as Error).message.split("\n")[0]}`);
+  }
+  if (!isObject(raw)) throw new RuleError(file, "", "a rule file must be a YAML mapping");
+  const f = new FieldReader(file, raw);
+  for (const key of Object.keys(raw)) {
+    if (!TOP_LEVEL_FIELDS.has(key)) throw new RuleError(file, key, "unknown field (see docs/rules.md)");
+  }
+
+  const id = f.string("id");
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(id)) throw new RuleError(file, "id", `"${id}" must be dotted lowercase, e.g. nl.bsn`);
+  const expectedId = rel.replace(/\.ya?ml$/, "").split(/[\\/]/).join(".");
+  if (id !== expectedId) throw new RuleError(file, "id", `"${id}" does not match the file's path (expected "${expectedId}")`);
+
+  const category = f.string("category");
+  if (!isCategory(category)) {
+    throw new RuleError(file, "category", `unknown category "${category}" (one of: ${Object.keys(CATEGORY_CLASSIFICATION).join(", ")})`);
+  }
+  const classification = f.string("classification");
+  if (classification !== CATEGORY_CLASSIFICATION[category]) {
+    throw new RuleError(file, "classification", `"${classification}" but the category table says ${category} is ${CATEGORY_CLASSIFICATION[category]}`);
+  }
+
+  const hasPatterns = raw.patterns !== undefined;
+  const hasTerms = raw.terms !== undefined;
+  if (hasPatterns === hasTerms) throw new RuleError(file, "patterns", "a rule has either patterns or terms (exactly one of them)");
+
+  const compiled = hasPatterns ? compilePatterns(f) : { matchers: [compileTerms(f, root, hash)], normalize: undefined };
+  const topNormalize = f.optionalEnum("normalize", NORMALIZATIONS);
+  if (topNormalize && compiled.normalize && topNormalize !== compiled.normalize) {
+    throw new RuleError(file, "normalize", `"${topNormalize}" differs from the patterns' "${compiled.normalize}"`);
+  }
+
+  const validatorName = f.optionalString("validator");
+  let validator: CompiledRule["validator"];
+  if (validatorName !== undefined) {
+    const check = VALIDATORS[validatorName];
+    if (!check) throw new RuleError(file, "validator", `unknown validator "${validatorName}" (one of: ${Object.keys(VALIDATORS).join(", ")})`);
+    validator = { name: validatorName, check };
+  }
+
+  return {
+    id,
+    category,
+    classification: CATEGORY_CLASSIFICATION[category],
+    description: f.optionalString("description") ?? "",
+    locales: f.optionalStringList("locales") ?? [],
+    file,
+    kind: hasPatterns ? "pattern" : "terms",
+    keywords: (f.optionalStringList("keywords") ?? []).map((k) => k.toLowerCase()),
+    matchers: compiled.matchers,
+    normalize: compiled.normalize ?? topNormalize ?? "none",
+    validator,
+    confidence: f.enumValue("confidence", CONFIDENCE_VALUES),
+    context: compileContext(f),
+    headers: compileHeaders(f),
+    column: compileColumn(f),
+    allow: compileAllow(f),
+    examples: compileExamples(f),
+  };
+}
+
+/** The patterns of a rule; their `normalize`, where given, must agree (one value per rule). */
+function compilePatterns(f: FieldReader): { matchers: CompiledRule["matchers"]; normalize?: Normalization } {
+  const list = f.list("patterns");
+  if (list.length === 0) throw new RuleError(f.file, "patterns", "needs at least one pattern");
+  let normalize: Normalization | undefined;
+  const matchers = list.map((item, i) => {
+    const at = `patterns[${i}]`;
+    if (!isObject(item)) throw new RuleError(f.file, at, "must be a mapping with name and regex");
+    const p = new FieldReader(f.file, item, at);
+    for (const key of Object.keys(item)) {
+      if (!["name", "regex", "flags", "group", "normalize"].includes(key)) throw new RuleError(f.file, `${at}.${key}`, "unknown field");
+    }
+    const name = p.string("name");
+    const source = p.string("regex");
+    const flags = p.optionalString("flags") ?? "";
+    if (!/^[ims]*$/.test(flags)) throw new RuleError(f.file, `${at}.flags`, `only i, m and s may be given, not "${flags}"`);
+    const itemNormalize = p.optionalEnum("normalize", NORMALIZATIONS);
+    if (itemNormalize && normalize && itemNormalize !== normalize) {
+      throw new RuleError(f.file, `${at}.normalize`, "all patterns of a rule must use the same normalize");
+    }
+    normalize ??= itemNormalize;
+    let regex: RegExp;
+    try {
+      regex = new RegExp(source, `gu${flags}`);
+    } catch (err) {
+      throw new RuleError(f.file, `${at}.regex`, `invalid regular expression: ${(err as Error).message}`);
+    }
+    const group = p.optionalInteger("group") ?? 0;
+    const groups = new RegExp(`${source}|`, `u${flags}`).exec("")!.length - 1;
+    if (group > groups) throw new RuleError(f.file, `${at}.group`, `the regex has ${groups} capture group(s), not ${group}`);
+    if (regex.test("")) throw new RuleError(f.file, `${at}.regex`, "matches the empty string");
+    regex.lastIndex = 0;
+    return { name, regex, group };
+  });
+  return { matchers, normalize };
+}
+
+function compileTerms(f: FieldReader, root: string, hash?: ReturnType<typeof createHash>): CompiledRule["matchers"][number] {
+  const raw = f.object("terms");
+  const t = new FieldReader(f.file, raw, "terms");
+  for (const key of Object.keys(raw)) {
+    if (!["words", "lists", "caseSensitive"].includes(key)) throw new RuleError(f.file, `terms.${key}`, "unknown field");
+  }
+  const terms = [...(t.optionalStringList("words") ?? [])];
+  (t.optionalStringList("lists") ?? []).forEach((listPath, i) => {
+    const abs = path.resolve(root, listPath);
+    let content: string;
+    try {
+      content = readFileSync(abs, "utf8");
+    } catch {
+      throw new RuleError(f.file, `terms.lists[${i}]`, `list file "${listPath}" not found (paths are relative to ${displayPath(root)})`);
+    }
+    hash?.update(listPath).update("\0").update(content).update("\0");
+    terms.push(...parseTermList(content));
+  });
+  if (terms.length === 0) throw new RuleError(f.file, "terms", "no terms (give words or lists)");
+  const caseSensitive = t.optionalBoolean("caseSensitive") ?? false;
+  return { name: "terms", regex: termsRegex(terms, caseSensitive), group: 0 };
+}
+
+/** One term a line; '#' starts a comment; blank lines are skipped. */
+export function parseTermList(content: string): string[] {
+  return content
+    .split(/\r?\n/)
+    .map((line) => line.replace(/(^|\s)#.*$/, "").trim())
+    .filter((line) => line.length > 0);
+}
+
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+
+/** One alternation of all terms, longest first, matching whole words; spaces match any whitespace. */
+export function termsRegex(terms: string[], caseSensitive: boolean): RegExp {
+  const unique = [...new Set(terms.map((t) => (caseSensitive ? t : t.toLowerCase())))];
+  unique.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const body = unique.map((t) => t.split(/\s+/).map(escapeRegex).join("\\s+")).join("|");
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, caseSensitive ? "gu" : "giu");
+}
+
+/** A regex that finds any of `words` starting at a word boundary, case-insensitively. */
+export function wordStartRegex(words: string[]): RegExp {
+  const body = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.trim().split(/\s+/).map(escapeRegex).join("\\s+"))
+    .join("|");
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})`, "iu");
+}
+
+function compileContext(f: FieldReader): CompiledRule["context"] {
+  if (f.raw.context === undefined) return undefined;
+  const raw = f.object("context");
+  const c = new FieldReader(f.file, raw, "context");
+  for (const key of Object.keys(raw)) {
+    if (!["words", "window", "confidence", "required", "exclude"].includes(key)) throw new RuleError(f.file, `context.${key}`, "unknown field");
+  }
+  const words = c.optionalStringList("words") ?? [];
+  const required = c.optionalBoolean("required") ?? false;
+  const exclude = c.optionalStringList("exclude") ?? [];
+  if (words.length === 0 && exclude.length === 0) throw new RuleError(f.file, "context.words", "needs at least one word");
+  const window = c.optionalInteger("window") ?? 100;
+  if (window < 1 || window > 10_000) throw new RuleError(f.file, "context.window", "must be between 1 and 10000 characters");
+  return {
+    // A regex that can never match stands in for an empty word list (only exclude words given).
+    words: words.length ? wordStartRegex(words) : /(?!)/u,
+    window,
+    confidence: words.length ? c.enumValue("confidence", CONFIDENCE_VALUES) : (c.optionalEnum("confidence", CONFIDENCE_VALUES) ?? "low"),
+    required,
+    exclude: exclude.length ? wordStartRegex(exclude) : undefined,
+  };
+}
+
+function compileHeaders(f: FieldReader): CompiledRule["headers"] {
+  if (f.raw.headers === undefined) return undefined;
+  const raw = f.object("headers");
+  const h = new FieldReader(f.file, raw, "headers");
+  for (const key of Object.keys(raw)) {
+    if (!["patterns", "confidence"].includes(key)) throw new RuleError(f.file, `headers.${key}`, "unknown field");
+  }
+  const patterns = h.stringList("patterns").map((source, i) => {
+    try {
+      return new RegExp(source, "iu");
+    } catch (err) {
+      throw new RuleError(f.file, `headers.patterns[${i}]`, `invalid regular expression: ${(err as Error).message}`);
+    }
+  });
+  return { patterns, confidence: h.enumValue("confidence", CONFIDENCE_VALUES) };
+}
+
+function compileColumn(f: FieldReader): CompiledRule["column"] {
+  if (f.raw.column === undefined) return undefined;
+  const raw = f.object("column");
+  const c = new FieldReader(f.file, raw, "column");
+  for (const key of Object.keys(raw)) {
+    if (!["minShare", "minCells", "confidence", "requireHeader"].includes(key)) throw new RuleError(f.file, `column.${key}`, "unknown field");
+  }
+  const minShare = c.number("minShare");
+  if (!(minShare > 0 && minShare <= 1)) throw new RuleError(f.file, "column.minShare", "must be a share between 0 and 1");
+  const minCells = c.optionalInteger("minCells") ?? 3;
+  if (minCells < 1) throw new RuleError(f.file, "column.minCells", "must be at least 1");
+  return {
+    minShare,
+    minCells,
+    confidence: c.enumValue("confidence", CONFIDENCE_VALUES),
+    requireHeader: c.optionalBoolean("requireHeader") ?? false,
+  };
+}
+
+function compileAllow(f: FieldReader): CompiledRule["allow"] {
+  if (f.raw.allow === undefined) return [];
+  return f.list("allow").map((item, i) => {
+    const at = `allow[${i}]`;
+    if (!isObject(item)) throw new RuleError(f.file, at, "must be a mapping with pattern and note");
+    const a = new FieldReader(f.file, item, at);
+    const source = a.string("pattern");
+    try {
+      return { pattern: new RegExp(source, "u"), note: a.string("note") };
+    } catch (err) {
+      throw new RuleError(f.file, `${at}.pattern`, `invalid regular expression: ${(err as Error).message}`);
+    }
+  });
+}
+
+function compileExamples(f: FieldReader): CompiledRule["examples"] {
+  const raw = f.object("examples");
+  const e = new FieldReader(f.file, raw, "examples");
+  for (const key of Object.keys(raw)) {
+    if (!["match", "no-match"].includes(key)) throw new RuleError(f.file, `examples.${key}`, "unknown field (match, no-match)");
+  }
+  const read = (key: string): RuleExample[] =>
+    e.list(key).map((item, i) => {
+      const at = `examples.${key}[${i}]`;
+      if (typeof item === "string") return { text: item };
+      if (!isObject(item)) throw new RuleError(f.file, at, "must be a string or a mapping with text");
+      const x = new FieldReader(f.file, item, at);
+      for (const k of Object.keys(item)) {
+        if (!["text", "header", "confidence"].includes(k)) throw new RuleError(f.file, `${at}.${k}`, "unknown field");
+      }
+      return { text: x.string("text"), header: x.optionalString("header"), confidence: x.optionalEnum("confidence", CONFIDENCE_VALUES) };
+    });
+  const match = read("match");
+  const noMatch = read("no-match");
+  if (match.length === 0) throw new RuleError(f.file, "examples.match", "needs at least one example");
+  if (noMatch.length === 0) throw new RuleError(f.file, "examples.no-match", "needs at least one example");
+  return { match, noMatch };
+}
+
+function isObject(v: unknown): v is Raw {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Typed access to a YAML mapping; every failure names the file and the dotted field. */
+class FieldReader {
+  constructor(
+    readonly file: string,
+    readonly raw: Raw,
+    private readonly prefix = "",
+  ) {}
+
+  private at(key: string): string {
+    return this.prefix ? `${this.prefix}.${key}` : key;
+  }
+
+  private fail(key: string, problem: string): never {
+    throw new RuleError(this.file, this.at(key), problem);
+  }
+
+  string(key: string): string {
+    const v = this.raw[key];
+    if (v === undefined || v === null) this.fail(key, "is required");
+    if (typeof v !== "string" || v.trim() === "") this.fail(key, "must be a non-empty string");
+    return v;
+  }
+
+  optionalString(key: string): string | undefined {
+    return this.raw[key] === undefined ? undefined : this.string(key);
+  }
+
+  number(key: string): number {
+    const v = this.raw[key];
+    if (typeof v !== "number" || !Number.isFinite(v)) this.fail(key, "must be a number");
+    return v;
+  }
+
+  optionalInteger(key: string): number | undefined {
+    if (this.raw[key] === undefined) return undefined;
+    const v = this.number(key);
+    if (!Number.isInteger(v)) this.fail(key, "must be a whole number");
+    return v;
+  }
+
+  optionalBoolean(key: string): boolean | undefined {
+    const v = this.raw[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== "boolean") this.fail(key, "must be true or false");
+    return v;
+  }
+
+  enumValue<T extends string>(key: string, values: readonly T[]): T {
+    const v = this.string(key);
+    if (!values.includes(v as T)) this.fail(key, `"${v}" is not one of ${values.join(", ")}`);
+    return v as T;
+  }
+
+  optionalEnum<T extends string>(key: string, values: readonly T[]): T | undefined {
+    return this.raw[key] === undefined ? undefined : this.enumValue(key, values);
+  }
+
+  list(key: string): unknown[] {
+    const v = this.raw[key];
+    if (v === undefined || v === null) this.fail(key, "is required");
+    if (!Array.isArray(v)) this.fail(key, "must be a list");
+    return v;
+  }
+
+  stringList(key: string): string[] {
+    return this.list(key).map((item, i) => {
+      if (typeof item !== "string" || item.trim() === "") this.fail(`${key}[${i}]`, "must be a non-empty string");
+      return item;
+    });
+  }
+
+  optionalStringList(key: string): string[] | undefined {
+    return this.raw[key] === undefined ? undefined : this.stringList(key);
+  }
+
+  object(key: string): Raw {
+    const v = this.raw[key];
+    if (!isObject(v)) this.fail(key, "must be a mapping");
+    return v;
+  }
+}

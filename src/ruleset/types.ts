@@ -1,0 +1,54 @@
+// Compiled rules: what the detection engine runs. Produced by load.ts from the YAML files.
+import type { Category, Confidence, FindingClassification } from "../model/types.js";
+
+export type Normalization = "none" | "digits" | "alnum" | "upper-alnum" | "lower";
+
+export interface CompiledMatcher {
+  /** Pattern name, or "terms" for a term list; value-free, shown in the evidence. */
+  name: string;
+  regex: RegExp;
+  /** Capture group holding the value; 0 for the whole match. */
+  group: number;
+}
+
+export interface RuleExample {
+  text: string;
+  header?: string;
+  confidence?: Confidence;
+}
+
+export interface CompiledRule {
+  id: string;
+  category: Category;
+  classification: FindingClassification;
+  description: string;
+  locales: string[];
+  /** The YAML file the rule came from (for error messages and `rules test`). */
+  file: string;
+  kind: "pattern" | "terms";
+  /** Lower-case prefilter words; empty = always run. */
+  keywords: string[];
+  matchers: CompiledMatcher[];
+  normalize: Normalization;
+  validator?: { name: string; check: (value: string) => boolean };
+  confidence: Confidence;
+  context?: {
+    words: RegExp;
+    window: number;
+    confidence: Confidence;
+    required: boolean;
+    exclude?: RegExp;
+  };
+  headers?: { patterns: RegExp[]; confidence: Confidence };
+  column?: { minShare: number; minCells: number; confidence: Confidence; requireHeader: boolean };
+  allow: { pattern: RegExp; note: string }[];
+  examples: { match: RuleExample[]; noMatch: RuleExample[] };
+}
+
+export interface RuleSet {
+  rules: CompiledRule[];
+  /** Hash of every rule file's bytes and list file's bytes: identifies the rule set in reports and caches. */
+  hash: string;
+  /** The folders the rules were loaded from, in order. */
+  dirs: string[];
+}

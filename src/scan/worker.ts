@@ -1,0 +1,32 @@
+// The worker-thread side of the pool: scans one file on disk per task and returns its
+// masked entries. Raw values never cross the thread boundary: only FileReports do.
+import type { FileReport } from "../model/types.js";
+import { fileSource, toExtractError } from "../extract/index.js";
+import { sanitizeMessage } from "../aggregate/mask.js";
+import { loadRuleSet } from "../ruleset/load.js";
+import type { RuleSet } from "../ruleset/types.js";
+import { scanSource } from "./scan-source.js";
+import type { ScanTask } from "./task.js";
+
+let cached: { key: string; ruleSet: RuleSet } | undefined;
+
+function rulesFor(dirs: string[]): RuleSet {
+  const key = JSON.stringify(dirs);
+  if (cached?.key !== key) cached = { key, ruleSet: loadRuleSet(dirs) };
+  return cached.ruleSet;
+}
+
+export default async function scanTask(task: ScanTask): Promise<FileReport[]> {
+  const modifiedAt = new Date(task.modifiedAtMs);
+  try {
+    const ruleSet = rulesFor(task.ruleDirs);
+    const source = await fileSource(task.absPath, task.path, { size: task.size, mtime: modifiedAt });
+    return await scanSource(source, { limits: task.limits }, { rules: ruleSet.rules, findingLimits: task.findingLimits });
+  } catch (err) {
+    const e = toExtractError(err);
+    return [{
+      path: task.path, format: "unknown", size: task.size, modifiedAt: modifiedAt.toISOString(),
+      status: e.status, error: { code: e.code, message: sanitizeMessage(e.message) }, classification: "none", findings: [],
+    }];
+  }
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { detectInUnit, dropOverlaps, HeaderHints, normalizeHeader } from "../../src/detect/engine.js";
+import { cell, prose, ruleFromYaml } from "../helpers.js";
+
+const bsnRule = ruleFromYaml(`
+id: test.bsn
+category: bsn
+classification: special
+patterns:
+  - name: nine-digits
+    regex: '(?<![\\d.])\\d{3}\\.?\\d{3}\\.?\\d{3}(?![\\d.])'
+    normalize: digits
+validator: elfproef
+confidence: low
+context: { words: [bsn, burgerservicenummer], window: 30, confidence: high }
+headers: { patterns: ['^bsn$'], confidence: high }
+allow: [{ pattern: '^99999', note: reserved test range }]
+examples: { match: ["BSN 111222333"], no-match: ["123456789"] }
+`, "test.bsn");
+
+const dobRule = ruleFromYaml(`
+id: test.dob
+category: date-of-birth
+classification: generic
+patterns: [{ name: dmy, regex: '\\b\\d{2}-\\d{2}-\\d{4}\\b' }]
+validator: date
+confidence: medium
+context: { words: [geboren, geboortedatum], confidence: high, required: true, exclude: [vergadering] }
+headers: { patterns: [geboortedatum], confidence: high }
+examples: { match: ["geboren 12-03-1985"], no-match: ["12-03-1985"] }
+`, "test.dob");
+
+const hints = () => new HeaderHints();
+
+describe("detectInUnit", () => {
+  it("drops a match whose checksum fails and keeps one that passes", () => {
+    const found = detectInUnit(prose("nummers 123456789 en 111222333"), [bsnRule], hints()).detections;
+    expect(found.map((d) => d.value)).toEqual(["111222333"]);
+    expect(found[0].confidence).toBe("low");
+    expect(found[0].evidence.map((e) => e.kind)).toEqual(["pattern", "validator"]);
+  });
+
+  it("raises confidence for a context word inside the window only", () => {
+    expect(detectInUnit(prose("Het BSN is 111.222.333"), [bsnRule], hints()).detections[0].confidence).toBe("high");
+    const far = `BSN ${"x".repeat(60)} 111222333`;
+    expect(detectInUnit(prose(far), [bsnRule], hints()).detections[0].confidence).toBe("low");
+  });
+
+  it("uses the column header as a hint for cells", () => {
+    const d = detectInUnit(cell("111222333", "BSN", 0, 2), [bsnRule], hints()).detections[0];
+    expect(d.confidence).toBe("high");
+    expect(d.headerHint).toBe(true);
+    expect(d.evidence).toContainEqual({ kind: "header", detail: "BSN" });
+  });
+
+  it("drops a required-context match without context, and one with an exclude word", () => {
+    expect(detectInUnit(prose("vergadering op 12-03-1985"), [dobRule], hints()).detections).toEqual([]);
+    expect(detectInUnit(prose("op 12-03-1985 was het mooi"), [dobRule], hints()).detections).toEqual([]);
+    expect(detectInUnit(prose("geboren op 12-03-1985"), [dobRule], hints()).detections[0].confidence).toBe("high");
+    expect(detectInUnit(prose("geboren op 12-03-1985, vergadering"), [dobRule], hints()).detections).toEqual([]);
+    expect(detectInUnit(cell("12-03-1985", "Geboortedatum", 3, 2), [dobRule], hints()).detections).toHaveLength(1);
+  });
+
+  it("notes known test values but still reports them", () => {
+    const d = detectInUnit(prose("BSN 999999990"), [bsnRule], hints()).detections;
+    expect(d).toHaveLength(1);
+    expect(d[0].notes).toEqual(["reserved test range"]);
+  });
+
+  it("reports column signals: shaped and valid per rule", () => {
+    const bad = detectInUnit(cell("123456789", "BSN", 0, 2), [bsnRule], hints());
+    expect(bad.signal.shaped.has("test.bsn")).toBe(true);
+    expect(bad.signal.valid.has("test.bsn")).toBe(false);
+  });
+});
+
+describe("dropOverlaps", () => {
+  it("drops a span inside a longer, at least as confident span of another category", () => {
+    const ibanRule = ruleFromYaml(`
+id: test.iban
+category: iban
+classification: generic
+patterns: [{ name: nl, regex: 'NL\\d{2}[A-Z]{4}\\d{10}' }]
+confidence: medium
+examples: { match: [NL91ABNA0417164300], no-match: [x] }
+`, "test.iban");
+    const loose = ruleFromYaml(`
+id: test.loose
+category: bsn
+classification: special
+patterns: [{ name: digits, regex: '\\d{9}' }]
+confidence: low
+examples: { match: ["111222333"], no-match: [x] }
+`, "test.loose");
+    const found = detectInUnit(prose("NL91ABNA0417164300"), [ibanRule, loose], hints()).detections;
+    expect(found.map((d) => d.rule.id)).toEqual(["test.iban"]);
+    expect(dropOverlaps([])).toEqual([]);
+  });
+});
+
+describe("normalizeHeader", () => {
+  it("lowercases and turns separators into spaces", () => {
+    expect(normalizeHeader("  E-Mail_Adres ")).toBe("e mail adres");
+  });
+});

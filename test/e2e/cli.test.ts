@@ -1,0 +1,112 @@
+// The command line as a user meets it: summary language, help, exit codes, extra rules.
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./cli.js";
+
+const T = 120_000;
+
+function share(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "avg-cli-"));
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), content);
+  }
+  return dir;
+}
+
+describe("avg-scan scan (text summary)", () => {
+  it("prints a Dutch summary by default and an English one with --lang en", () => {
+    const nl = runCli(["scan", "fixtures"]);
+    expect(nl.status).toBe(0);
+    expect(nl.stdout).toContain("Bestanden per classificatie");
+    expect(nl.stdout).toMatch(/bijzonder\s+\d+/);
+    expect(nl.stdout).toContain("Bestanden met bijzondere persoonsgegevens");
+    expect(nl.stdout).toContain("Mislukt of overgeslagen");
+    expect(nl.stdout).toContain("kapot/beveiligd.pdf");
+    expect(nl.stdout).not.toMatch(/\u001b\[/); // NO_COLOR
+    const en = runCli(["scan", "fixtures", "--lang", "en"]);
+    expect(en.stdout).toContain("Files per classification");
+    expect(en.stdout).toMatch(/special\s+\d+/);
+  }, T);
+
+  it("writes JSON to stdout without --output, with the summary on stderr (none with --quiet)", () => {
+    const dir = share({ "brief.txt": "Uw BSN is 111222333.\n" });
+    const r = runCli(["scan", dir, "--format", "json"]);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.files[0]).toMatchObject({ path: "brief.txt", classification: "special" });
+    expect(r.stdout).not.toContain("111222333");
+    expect(r.stderr).toContain("Bestanden per classificatie");
+    const quiet = runCli(["scan", dir, "--format", "json", "--quiet"]);
+    expect(quiet.stderr).toBe("");
+  }, T);
+
+  it("does not change what it scans", () => {
+    const dir = share({ "leden.csv": "naam;email\nJan;jan@example.nl\n" });
+    const file = path.join(dir, "leden.csv");
+    const before = statSync(file);
+    const r = runCli(["scan", dir, "--format", "json", "--quiet"]);
+    expect(r.status).toBe(0);
+    const after = statSync(file);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+    expect(after.size).toBe(before.size);
+    expect(readFileSync(file, "utf8")).toBe("naam;email\nJan;jan@example.nl\n");
+  }, T);
+});
+
+describe("exit codes and usage", () => {
+  it("shows help with examples, and the version", () => {
+    const help = runCli(["scan", "--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("--min-confidence");
+    expect(help.stdout).toContain("Examples:");
+    const version = runCli(["--version"]);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  }, T);
+
+  it.each([
+    [["scan"], /missing required argument/],
+    [["scan", "fixtures", "--format", "docx"], /Allowed choices are/],
+    [["scan", "fixtures", "--max-file-size", "veel"], /is not a size/],
+    [["scan", "bestaat/niet"], /path not found: bestaat\/niet/],
+    [["scan", "fixtures", "--bogus"], /unknown option/],
+  ])("exits 2 on %j", (args, message) => {
+    const r = runCli(args as string[]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  }, T);
+
+  it("exits 2 on a broken rule file, naming the file and the field", () => {
+    const rules = share({ "acme/kapot.yaml": "id: acme.kapot\ncategory: shoe-size\nclassification: generic\npatterns: [{name: x, regex: x}]\nconfidence: low\nexamples: {match: [x], no-match: [y]}\n" });
+    const r = runCli(["scan", "fixtures", "--rules", rules]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/acme\/kapot\.yaml: category: unknown category "shoe-size"/);
+  }, T);
+});
+
+describe("--rules adds a user's rule folder", () => {
+  it("detects with the extra rule next to the built-in ones", () => {
+    const rules = share({
+      "acme/member-number.yaml": [
+        "id: acme.member-number",
+        "category: id-document-number",
+        "classification: special",
+        "patterns: [{ name: pass, regex: 'PAS-\\d{6}' }]",
+        "confidence: medium",
+        "examples: { match: ['PAS-123456'], no-match: ['PAS-12'] }",
+        "",
+      ].join("\n"),
+    });
+    const dir = share({ "notitie.txt": "Pasnummer PAS-123456 ontvangen.\n" });
+    const without = JSON.parse(runCli(["scan", dir, "--format", "json", "--quiet"]).stdout);
+    expect(without.files[0].classification).toBe("none");
+    const r = runCli(["scan", dir, "--format", "json", "--quiet", "--rules", rules]);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["acme.member-number"]);
+    expect(report.files[0].classification).toBe("special");
+  }, T);
+});

@@ -1,0 +1,93 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileRule, loadRuleSet, parseTermList, RuleError, termsRegex } from "../../src/ruleset/load.js";
+
+const GOOD = `
+id: acme.member-number
+category: name
+classification: generic
+patterns: [{ name: number, regex: 'LID-\\d{5}' }]
+confidence: medium
+examples: { match: ["LID-12345"], no-match: ["LID-1"] }
+`;
+
+function problem(yaml: string, rel = "acme/member-number.yaml"): string {
+  try {
+    compileRule("/rules", rel, yaml);
+  } catch (err) {
+    expect(err).toBeInstanceOf(RuleError);
+    return (err as Error).message;
+  }
+  throw new Error("expected a RuleError");
+}
+
+describe("compileRule", () => {
+  it("compiles a valid rule", () => {
+    const rule = compileRule("/rules", "acme/member-number.yaml", GOOD);
+    expect(rule).toMatchObject({ id: "acme.member-number", category: "name", confidence: "medium", kind: "pattern" });
+  });
+
+  it.each([
+    ["an unknown category", GOOD.replace("category: name", "category: shoe-size"), /category: unknown category "shoe-size"/],
+    ["a classification that differs from the table", GOOD.replace("classification: generic", "classification: special"), /classification: "special" but the category table says name is generic/],
+    ["a broken regex", GOOD.replace("LID-\\d{5}", "LID-(\\d{5}"), /patterns\[0\]\.regex: invalid regular expression/],
+    ["an unknown validator", `${GOOD}validator: crc32\n`, /validator: unknown validator "crc32"/],
+    ["an unknown field", `${GOOD}colour: red\n`, /colour: unknown field/],
+    ["a bad confidence", GOOD.replace("confidence: medium", "confidence: sure"), /confidence: "sure" is not one of low, medium, high/],
+    ["missing examples", GOOD.replace(/examples:.*\n/, ""), /examples: must be a mapping/],
+    ["not YAML at all", "id: [unclosed", /not valid YAML/],
+  ])("names the file and field for %s", (_what, yaml, message) => {
+    const text = problem(yaml);
+    expect(text).toContain("member-number.yaml");
+    expect(text).toMatch(message);
+  });
+
+  it("requires the id to match the file path", () => {
+    expect(problem(GOOD, "acme/other.yaml")).toMatch(/id: "acme.member-number" does not match the file's path \(expected "acme.other"\)/);
+  });
+});
+
+describe("loadRuleSet", () => {
+  it("loads a user folder next to another, with term lists, and rejects duplicate ids", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "avg-rules-"));
+    mkdirSync(path.join(dir, "acme"));
+    mkdirSync(path.join(dir, "lists"));
+    writeFileSync(path.join(dir, "acme", "member-number.yaml"), GOOD);
+    writeFileSync(path.join(dir, "lists", "words.txt"), "# source: made up for the test\nvakbondslid\nlid van de vakbond\n");
+    writeFileSync(path.join(dir, "acme", "union.yaml"), `
+id: acme.union
+category: trade-union
+classification: special
+terms: { lists: [lists/words.txt] }
+confidence: medium
+examples: { match: ["Hij is lid van  de vakbond"], no-match: ["vakbondsnieuws"] }
+`);
+    const set = loadRuleSet([dir]);
+    expect(set.rules.map((r) => r.id)).toEqual(["acme.member-number", "acme.union"]);
+    expect(set.hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(() => loadRuleSet([dir, dir])).toThrow(/id: "acme.member-number" is also defined in/);
+  });
+
+  it("names a missing list file", () => {
+    const yaml = `
+id: acme.union
+category: trade-union
+classification: special
+terms: { lists: [lists/missing.txt] }
+confidence: medium
+examples: { match: ["x"], no-match: ["y"] }
+`;
+    expect(problem(yaml, "acme/union.yaml")).toMatch(/terms\.lists\[0\]: list file "lists\/missing.txt" not found/);
+  });
+});
+
+describe("term lists", () => {
+  it("parses comments and blank lines, and matches whole words only", () => {
+    expect(parseTermList("# bron: test\nastma\n\n  diabetes type 2 # comment\n")).toEqual(["astma", "diabetes type 2"]);
+    const re = termsRegex(["astma", "diabetes type 2"], false);
+    expect("Astma en Diabetes  type 2".match(re)).toEqual(["Astma", "Diabetes  type 2"]);
+    expect("astmatisch".match(re)).toBeNull();
+  });
+});
