@@ -45,9 +45,8 @@ interface RuleColumnStats {
 interface ColumnStats {
   sheet?: string;
   index: number;
+  /** Already guarded by the caller: a header that is itself data arrives as "#n". */
   header?: string;
-  /** The header cell itself held something detected: it is data, so its text is not shown. */
-  headerIsData: boolean;
   rules: Map<string, RuleColumnStats>;
 }
 
@@ -123,13 +122,10 @@ export class FileFindings {
     const key = columnKeyOf(unit);
     let col = this.columns.get(key);
     if (!col) {
-      col = { sheet: table.sheet, index: table.column, header: table.header, headerIsData: false, rules: new Map() };
+      col = { sheet: table.sheet, index: table.column, header: table.header, rules: new Map() };
       this.columns.set(key, col);
     }
-    if (unit.kind === "header") {
-      if (result.detections.length > 0) col.headerIsData = true;
-      return;
-    }
+    if (unit.kind === "header") return;
     col.header ??= table.header;
     for (const ruleId of result.signal.shaped) {
       let stats = col.rules.get(ruleId);
@@ -213,7 +209,7 @@ export class FileFindings {
       let cls: Classification = "none";
       for (const r of rules) cls = maxClassification(cls, r.classification);
       const summary: ColumnSummary = {
-        name: col.header !== undefined && !col.headerIsData ? col.header : `#${col.index + 1}`,
+        name: col.header ?? `#${col.index + 1}`,
         index: col.index,
         classification: cls,
         categories,

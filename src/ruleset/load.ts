@@ -199,7 +199,8 @@ export function parseTermList(content: string): string[] {
     .filter((line) => line.length > 0);
 }
 
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+// Only the characters that are special outside a class: with the "u" flag, escaping any other is an error.
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** One alternation of all terms, longest first, matching whole words; spaces match any whitespace. */
 export function termsRegex(terms: string[], caseSensitive: boolean): RegExp {

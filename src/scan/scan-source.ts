@@ -14,6 +14,35 @@ export interface SourceScanOptions {
   findingLimits: FindingLimits;
 }
 
+/**
+ * A header can itself be data: a CSV without a header row, a JSON map keyed by e-mail
+ * address. Such a header must not reach the report as a column or field name, so it is
+ * replaced by the column's number. Decided once per distinct header.
+ */
+class HeaderGuard {
+  private readonly verdicts = new Map<string, boolean>();
+
+  constructor(
+    private readonly rules: readonly CompiledRule[],
+    private readonly hints: HeaderHints,
+  ) {}
+
+  apply(unit: TextUnit): TextUnit {
+    const table = unit.table;
+    if (table?.header === undefined) return unit;
+    let isData = this.verdicts.get(table.header);
+    if (isData === undefined) {
+      const probe: TextUnit = { text: table.header, kind: "prose", loc: {} };
+      isData = detectInUnit(probe, this.rules, this.hints).detections.length > 0;
+      this.verdicts.set(table.header, isData);
+    }
+    if (!isData) return unit;
+    const alias = `#${table.column + 1}`;
+    const loc = unit.loc.field === table.header ? { ...unit.loc, field: alias } : unit.loc;
+    return { ...unit, loc, table: { ...table, header: alias } };
+  }
+}
+
 function entry(source: { path: string; size: number; modifiedAt: Date }, format: string): FileReport {
   return {
     path: source.path,
@@ -48,6 +77,7 @@ export async function scanSource(source: Source, ctx: ExtractContext, options: S
   const members: FileReport[] = [];
   const findings = new FileFindings(options.findingLimits);
   const hints = new HeaderHints();
+  const headerGuard = new HeaderGuard(options.rules, hints);
   let tabular = false;
   let failure: FileReport | undefined;
   const childCtx = sniffed.format === "zip" ? archiveContext(ctx) : ctx;
@@ -55,7 +85,7 @@ export async function scanSource(source: Source, ctx: ExtractContext, options: S
   try {
     for await (const item of extractor.extract(source, childCtx)) {
       if (item.type === "unit") {
-        const unit: TextUnit = item.unit;
+        const unit = headerGuard.apply(item.unit);
         if (unit.table) tabular = true;
         findings.add(unit, detectInUnit(unit, options.rules, hints));
       } else if (item.type === "child") {
