@@ -11,13 +11,14 @@ export function maskValue(value: string): string {
 /**
  * Library error messages can quote the content they choked on (a CSV parser shows the
  * record, an XML parser the text). Keep the message useful but strip what could be data:
- * quoted text, e-mail addresses and runs of three or more digits.
+ * quoted text, e-mail addresses and digit runs as long as an identifier (seven or more
+ * digits: BSN, phone, account numbers), while line numbers, ratios and sizes stay readable.
  */
 export function sanitizeMessage(message: string): string {
   return message
     .replace(/"[^"\n]{0,200}"|'[^'\n]{0,200}'|`[^`\n]{0,200}`/g, "\"…\"")
     .replace(/[^\s@"]+@[^\s@"]+/g, "…@…")
-    .replace(/\d[\d .\-]{1,}\d/g, (run) => (run.replace(/\D/g, "").length >= 3 ? "#" : run))
+    .replace(/\d[\d .\-]{5,}\d/g, (run) => (run.replace(/\D/g, "").length >= 7 ? "#" : run))
     .replace(/\s+/g, " ")
     .trim()
     .slice(0, 300);

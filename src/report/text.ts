@@ -15,9 +15,12 @@ function paint(chalk: ChalkInstance, classification: Classification, text: strin
   return chalk.green(text);
 }
 
+/** The file's categories, special ones first. */
 function categoriesOf(file: FileReport): Category[] {
   const found = new Set(file.findings.map((f) => f.category));
-  return CATEGORIES.filter((c) => found.has(c));
+  return CATEGORIES.filter((c) => found.has(c)).sort(
+    (a, b) => CLASSIFICATION_RANK[CATEGORY_CLASSIFICATION[b]] - CLASSIFICATION_RANK[CATEGORY_CLASSIFICATION[a]],
+  );
 }
 
 export function renderText(report: ScanReport, ctx: RenderContext): string {

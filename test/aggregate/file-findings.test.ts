@@ -52,6 +52,7 @@ describe("sanitizeMessage", () => {
     expect(out).not.toContain("111222333");
     expect(out).not.toContain("jan@example.nl");
     expect(out).toContain("line 3");
+    expect(sanitizeMessage("ratio 1029:1 (204 KB → 200.0 MiB), phone 06-1234 5678")).toBe("ratio 1029:1 (204 KB → 200.0 MiB), phone #");
   });
 });
 
