@@ -22,9 +22,9 @@ export interface Detection {
 /** What one unit says about the column it belongs to, per rule id (for column classification). */
 export interface UnitColumnSignal {
   /** Rules with a pattern match in the unit, validated or not. */
-  shaped: Set<string>;
+  shaped: ReadonlySet<string>;
   /** Rules with a validated match in the unit. */
-  valid: Set<string>;
+  valid: ReadonlySet<string>;
 }
 
 export interface UnitResult {
@@ -52,30 +52,74 @@ export function normalizeHeader(header: string): string {
   return header.toLowerCase().replace(/[_\-.]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
-/** Remembers, per rule, which headers it hints at: a column's header is tested once, not per cell. */
+/** Remembers which rules a column header hints at: each header is tested once, not per cell. */
 export class HeaderHints {
-  private readonly cache = new Map<string, boolean>();
+  private readonly cache = new Map<string, ReadonlySet<CompiledRule>>();
 
-  matches(rule: CompiledRule, header: string | undefined): boolean {
-    if (!rule.headers || header === undefined) return false;
-    const key = `${rule.id}\u0000${header}`;
-    let hit = this.cache.get(key);
-    if (hit === undefined) {
+  /** The rules among `rules` whose header patterns match `header`. */
+  forHeader(header: string, rules: readonly CompiledRule[]): ReadonlySet<CompiledRule> {
+    let hinted = this.cache.get(header);
+    if (!hinted) {
       const normalized = normalizeHeader(header);
-      hit = rule.headers.patterns.some((p) => p.test(normalized));
-      this.cache.set(key, hit);
+      hinted = new Set(rules.filter((r) => r.headers?.patterns.some((p) => p.test(normalized))));
+      this.cache.set(header, hinted);
     }
-    return hit;
+    return hinted;
   }
 }
 
+const NO_HINTS: ReadonlySet<CompiledRule> = new Set();
+
 const maxConfidence = (a: Confidence, b: Confidence): Confidence => (CONFIDENCE_RANK[a] >= CONFIDENCE_RANK[b] ? a : b);
 
-function passesPrefilter(rule: CompiledRule, lowerText: string, header: string | undefined): boolean {
-  if (rule.keywords.length === 0) return true;
-  const lowerHeader = header?.toLowerCase() ?? "";
-  return rule.keywords.some((k) => lowerText.includes(k) || lowerHeader.includes(k));
+/** A letter/digit run at a word start, lower-cased and cut to TERM_PREFIX characters (see load.ts). */
+const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]{1,3}/gu;
+
+/**
+ * The cheap checks that decide whether a rule's regexes need to run on a unit at all, each
+ * computed once per unit however many rules ask: the rule's keywords, its prefilter regex
+ * (e.g. "a digit somewhere"), and for term lists the word starts of the text.
+ */
+class UnitPrefilter {
+  private lower?: string;
+  private wordStarts?: Set<string>;
+  private readonly regexHits = new Map<RegExp, boolean>();
+
+  constructor(
+    private readonly text: string,
+    private readonly header: string | undefined,
+  ) {}
+
+  passes(rule: CompiledRule): boolean {
+    if (rule.prefilter) {
+      let hit = this.regexHits.get(rule.prefilter);
+      if (hit === undefined) {
+        hit = rule.prefilter.test(this.text);
+        this.regexHits.set(rule.prefilter, hit);
+      }
+      if (!hit) return false;
+    }
+    if (rule.termPrefixes) {
+      this.wordStarts ??= new Set(Array.from(this.text.matchAll(WORD_START), (m) => m[0].toLowerCase()));
+      let any = false;
+      for (const w of this.wordStarts) {
+        if (rule.termPrefixes.has(w)) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) return false;
+    }
+    if (rule.keywords.length > 0) {
+      this.lower ??= this.text.toLowerCase();
+      const lowerHeader = this.header?.toLowerCase() ?? "";
+      return rule.keywords.some((k) => this.lower!.includes(k) || lowerHeader.includes(k));
+    }
+    return true;
+  }
 }
+
+const NO_RULES: ReadonlySet<string> = new Set();
 
 /** Text around a match, `window` characters each side, joined by a space so no word is glued together. */
 function windowAround(text: string, start: number, end: number, window: number): string {
@@ -85,15 +129,18 @@ function windowAround(text: string, start: number, end: number, window: number):
 /** Runs `rules` over one unit. Cells and fields get their column header as a hint. */
 export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hints: HeaderHints): UnitResult {
   const text = unit.text;
-  const lowerText = text.toLowerCase();
   const isCell = unit.kind === "cell" || unit.kind === "field";
   const header = isCell ? unit.table?.header : undefined;
+  const hinted = header === undefined ? NO_HINTS : hints.forHeader(header, rules);
+  const prefilter = new UnitPrefilter(text, header);
   const detections: Detection[] = [];
-  const signal: UnitColumnSignal = { shaped: new Set(), valid: new Set() };
+  // Most units match nothing: the sets are made on the first match only.
+  let shaped: Set<string> | undefined;
+  let valid: Set<string> | undefined;
 
   for (const rule of rules) {
-    if (!passesPrefilter(rule, lowerText, header)) continue;
-    const headerHint = hints.matches(rule, header);
+    if (!prefilter.passes(rule)) continue;
+    const headerHint = hinted.has(rule);
     for (const matcher of rule.matchers) {
       matcher.regex.lastIndex = 0;
       for (let m = matcher.regex.exec(text); m !== null; m = matcher.regex.exec(text)) {
@@ -107,14 +154,14 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
         const end = start + raw.length;
         const value = normalizeValue(raw, rule.normalize);
         if (value === "") continue;
-        signal.shaped.add(rule.id);
+        (shaped ??= new Set()).add(rule.id);
 
         const evidence: Evidence[] = [{ kind: rule.kind === "terms" ? "term" : "pattern", detail: matcher.name }];
         if (rule.validator) {
           if (!rule.validator.check(value)) continue;
           evidence.push({ kind: "validator", detail: rule.validator.name });
         }
-        signal.valid.add(rule.id);
+        (valid ??= new Set()).add(rule.id);
 
         let confidence = rule.confidence;
         let supported = false;
@@ -140,7 +187,7 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
       }
     }
   }
-  return { detections: dropOverlaps(detections), signal };
+  return { detections: dropOverlaps(detections), signal: { shaped: shaped ?? NO_RULES, valid: valid ?? NO_RULES } };
 }
 
 /**

@@ -1,11 +1,14 @@
-// XLSX: exceljs's streaming WorkbookReader, one unit per non-empty cell, every sheet.
-import { PassThrough } from "node:stream";
+// XLSX: exceljs' streaming parsers over the zip parts read in the right order, one unit per
+// non-empty cell, every sheet.
+import { Readable } from "node:stream";
+import type yauzl from "yauzl";
 import ExcelJS from "exceljs";
-import type { ExtractItem, Extractor, Source } from "./types.js";
+import type { ExtractContext, ExtractItem, Extractor, Source } from "./types.js";
 import { ExtractError } from "./types.js";
 import { toExtractError } from "./errors.js";
 import { isHeaderRow, numberText } from "./table.js";
 import { unitItem } from "./units.js";
+import { decodeName, nextEntry, openZip, type Entry } from "./zip.js";
 
 /**
  * Options of the WorkbookReader. Styles are cached (not ignored): exceljs only knows a number
@@ -53,21 +56,88 @@ export function cellValueText(value: unknown): string | undefined {
   return undefined;
 }
 
+const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/** The parts of exceljs' WorkbookReader (4.4.0) that readWorkbook drives; see there for why. */
 interface ReaderInternals {
   model?: { sheets?: Array<{ id?: number; name?: string; rId?: string }> };
   workbookRels?: Array<{ Id?: string; Target?: string }>;
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
 }
 
-/** The sheet's name from workbook.xml (matching relationship targets more loosely than exceljs). */
-function sheetName(reader: ReaderInternals, worksheet: { name?: unknown }, sheetNo: string | undefined, ordinal: number): string {
-  if (sheetNo !== undefined) {
-    const wanted = `worksheets/sheet${sheetNo}.xml`;
-    const rel = (reader.workbookRels ?? []).find((r) => (r.Target ?? "").replace(/^\/?(?:xl\/)?/, "") === wanted);
-    const sheet = rel && (reader.model?.sheets ?? []).find((s) => s.rId === rel.Id);
-    if (sheet?.name) return sheet.name;
+/**
+ * The sheets in workbook order (the tab order a person sees), each with its part in the zip
+ * and its name; sheet parts that workbook.xml does not list come last, named by number.
+ */
+function sheetsInOrder(reader: ReaderInternals, partNames: Iterable<string>): { part: string; sheetNo: string; name: string }[] {
+  const sheetParts = [...partNames].filter((name) => SHEET_PART.test(name));
+  const result: { part: string; sheetNo: string; name: string }[] = [];
+  const taken = new Set<string>();
+  for (const sheet of reader.model?.sheets ?? []) {
+    const target = (reader.workbookRels ?? []).find((r) => r.Id === sheet.rId)?.Target;
+    if (!target) continue;
+    const part = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    if (!sheetParts.includes(part) || taken.has(part)) continue;
+    taken.add(part);
+    result.push({ part, sheetNo: SHEET_PART.exec(part)![1], name: sheet.name || `Sheet${result.length + 1}` });
   }
-  if (typeof worksheet.name === "string" && worksheet.name) return worksheet.name;
-  return `Sheet${sheetNo ?? ordinal}`;
+  const rest = sheetParts.filter((p) => !taken.has(p)).sort((a, b) => Number(SHEET_PART.exec(a)![1]) - Number(SHEET_PART.exec(b)![1]));
+  for (const part of rest) {
+    const sheetNo = SHEET_PART.exec(part)![1];
+    result.push({ part, sheetNo, name: `Sheet${sheetNo}` });
+  }
+  return result;
+}
+
+function openEntry(zip: yauzl.ZipFile, entry: Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error("cannot read part")) : resolve(stream)));
+  });
+}
+
+/**
+ * Yields the workbook's sheets as exceljs WorksheetReaders, with shared strings and styles
+ * read first. exceljs' own streaming reader takes the zip parts in file order, and Excel
+ * (like exceljs itself) stores the sheets before sharedStrings.xml: the reader then writes
+ * every sheet to a temporary file to come back to it. A scanner of personal data must not
+ * leave copies of it in /tmp, so the parts are read by random access (yauzl) in the order
+ * the parser needs, and handed to the same exceljs parsers. Memory stays flat: rows stream.
+ */
+async function* readWorkbook(source: Source, ctx: ExtractContext): AsyncGenerator<{ sheet: string; worksheet: AsyncIterable<ExcelJS.Row> }> {
+  const zip = await openZip(source, ctx);
+  zip.on("error", () => undefined);
+  try {
+    const parts = new Map<string, Entry>();
+    for (let e = await nextEntry(zip); e; e = await nextEntry(zip)) parts.set(decodeName(e), e);
+    if (!parts.has("xl/workbook.xml")) {
+      throw new ExtractError("CORRUPT", "not a valid XLSX file: no workbook part (xl/workbook.xml) found");
+    }
+    const sharedStrings = parts.get("xl/sharedStrings.xml");
+    if (sharedStrings && sharedStrings.uncompressedSize > ctx.limits.maxFileSize) {
+      throw new ExtractError("TOO_LARGE", `shared strings of ${sharedStrings.uncompressedSize} bytes exceed the file size limit`, "skipped");
+    }
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), WORKBOOK_READER_OPTIONS) as unknown as ReaderInternals;
+    const rels = parts.get("xl/_rels/workbook.xml.rels");
+    if (rels) await reader._parseRels(await openEntry(zip, rels));
+    await reader._parseWorkbook(await openEntry(zip, parts.get("xl/workbook.xml")!));
+    const styles = parts.get("xl/styles.xml");
+    if (styles) await reader._parseStyles(await openEntry(zip, styles));
+    if (sharedStrings) for await (const _ of reader._parseSharedStrings(await openEntry(zip, sharedStrings)));
+
+    for (const { part, sheetNo, name } of sheetsInOrder(reader, parts.keys())) {
+      const stream = await openEntry(zip, parts.get(part)!);
+      for (const event of reader._parseWorksheet(stream, sheetNo)) {
+        if (event.eventType === "worksheet") yield { sheet: name, worksheet: event.value as AsyncIterable<ExcelJS.Row> };
+      }
+      stream.destroy();
+    }
+  } finally {
+    zip.close();
+  }
 }
 
 interface RowCell {
@@ -78,31 +148,9 @@ interface RowCell {
 
 export const xlsxExtractor: Extractor = {
   format: "xlsx",
-  async *extract(source: Source): AsyncGenerator<ExtractItem> {
-    // exceljs pipes its input into an unzipper without forwarding input errors, so a read
-    // error would hang the reader: feed it through a PassThrough that is ended on an input
-    // error (the unzipper then fails or ends) and report the input error itself.
-    const input = source.stream();
-    const feed = new PassThrough();
-    let inputError: unknown;
-    input.on("error", (err) => {
-      inputError = err;
-      input.unpipe(feed);
-      feed.end();
-    });
-    input.pipe(feed);
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(feed, WORKBOOK_READER_OPTIONS);
-    let sawWorkbook = false;
-    let currentSheetNo: string | undefined;
-    (reader as unknown as NodeJS.EventEmitter).on("entry", (entry: { type?: string; id?: unknown }) => {
-      if (entry.type === "workbook") sawWorkbook = true;
-      if (entry.type === "worksheet") currentSheetNo = String(entry.id);
-    });
-    let sheets = 0;
+  async *extract(source: Source, ctx: ExtractContext): AsyncGenerator<ExtractItem> {
     try {
-      for await (const worksheet of reader) {
-        sheets++;
-        const sheet = sheetName(reader as unknown as ReaderInternals, worksheet as { name?: unknown }, currentSheetNo, sheets);
+      for await (const { sheet, worksheet } of readWorkbook(source, ctx)) {
         let headerDecided = false;
         let headers: Map<number, string> | undefined;
         for await (const row of worksheet) {
@@ -138,14 +186,7 @@ export const xlsxExtractor: Extractor = {
       }
     } catch (err) {
       if (err instanceof ExtractError) throw err;
-      throw toExtractError(inputError ?? err, "truncated or damaged .xlsx");
-    } finally {
-      input.destroy();
-      feed.destroy();
-    }
-    if (inputError) throw toExtractError(inputError, "truncated or damaged .xlsx");
-    if (!sawWorkbook && sheets === 0) {
-      throw new ExtractError("CORRUPT", "not a valid XLSX file: no workbook part (xl/workbook.xml) found");
+      throw toExtractError(err, "truncated or damaged .xlsx");
     }
   },
 };

@@ -30,9 +30,10 @@ export function archiveContext(ctx: ExtractContext, child?: Source): ExtractCont
   return budget ? { ...ctx, budget } : { ...ctx, budget: createArchiveBudget(ctx.limits) };
 }
 
-type Entry = yauzl.Entry & { canDecodeFileData?: () => boolean };
+export type Entry = yauzl.Entry & { canDecodeFileData?: () => boolean };
 
-function openZip(source: Source, ctx: ExtractContext): Promise<yauzl.ZipFile> {
+/** Opens a source as a zip for random access: from our own read-only descriptor, or from memory. */
+export function openZip(source: Source, ctx: ExtractContext): Promise<yauzl.ZipFile> {
   const options: yauzl.Options = { lazyEntries: true, validateEntrySizes: true, autoClose: false, decodeStrings: false };
   if (source.filePath) {
     const filePath = source.filePath;
@@ -61,7 +62,7 @@ function openZip(source: Source, ctx: ExtractContext): Promise<yauzl.ZipFile> {
   );
 }
 
-function nextEntry(zip: yauzl.ZipFile): Promise<Entry | null> {
+export function nextEntry(zip: yauzl.ZipFile): Promise<Entry | null> {
   return new Promise((resolve, reject) => {
     const cleanup = () => {
       zip.off("entry", onEntry);
@@ -134,7 +135,7 @@ function readMember(zip: yauzl.ZipFile, entry: Entry, declared: number, budgetLe
   });
 }
 
-function decodeName(entry: Entry): string {
+export function decodeName(entry: Entry): string {
   const raw = entry.fileName as unknown;
   if (typeof raw === "string") return raw;
   const lowLevel = (yauzl as unknown as {

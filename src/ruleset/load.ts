@@ -29,8 +29,11 @@ const CONFIDENCE_VALUES = ["low", "medium", "high"] as const;
 const NORMALIZATIONS = ["none", "digits", "alnum", "upper-alnum", "lower"] as const;
 const TOP_LEVEL_FIELDS = new Set([
   "id", "category", "classification", "description", "locales", "keywords", "patterns", "terms",
-  "validator", "confidence", "context", "headers", "column", "allow", "examples", "normalize",
+  "validator", "confidence", "context", "headers", "column", "allow", "examples", "normalize", "prefilter",
 ]);
+
+// Rules that share a prefilter share its RegExp, so the engine tests it once per unit.
+const prefilters = new Map<string, RegExp>();
 
 type Raw = Record<string, unknown>;
 
@@ -96,7 +99,8 @@ export function compileRule(root: string, rel: string, text: string, hash?: Retu
   const hasTerms = raw.terms !== undefined;
   if (hasPatterns === hasTerms) throw new RuleError(file, "patterns", "a rule has either patterns or terms (exactly one of them)");
 
-  const compiled = hasPatterns ? compilePatterns(f) : { matchers: [compileTerms(f, root, hash)], normalize: undefined };
+  const terms = hasTerms ? compileTerms(f, root, hash) : undefined;
+  const compiled = terms ? { matchers: [terms.matcher], normalize: undefined } : compilePatterns(f);
   const topNormalize = f.optionalEnum("normalize", NORMALIZATIONS);
   if (topNormalize && compiled.normalize && topNormalize !== compiled.normalize) {
     throw new RuleError(file, "normalize", `"${topNormalize}" differs from the patterns' "${compiled.normalize}"`);
@@ -119,6 +123,8 @@ export function compileRule(root: string, rel: string, text: string, hash?: Retu
     file,
     kind: hasPatterns ? "pattern" : "terms",
     keywords: (f.optionalStringList("keywords") ?? []).map((k) => k.toLowerCase()),
+    prefilter: compilePrefilter(f),
+    termPrefixes: terms?.prefixes,
     matchers: compiled.matchers,
     normalize: compiled.normalize ?? topNormalize ?? "none",
     validator,
@@ -168,7 +174,31 @@ function compilePatterns(f: FieldReader): { matchers: CompiledRule["matchers"]; 
   return { matchers, normalize };
 }
 
-function compileTerms(f: FieldReader, root: string, hash?: ReturnType<typeof createHash>): CompiledRule["matchers"][number] {
+function compilePrefilter(f: FieldReader): RegExp | undefined {
+  const source = f.optionalString("prefilter");
+  if (source === undefined) return undefined;
+  let regex = prefilters.get(source);
+  if (!regex) {
+    try {
+      regex = new RegExp(source, "u");
+    } catch (err) {
+      throw new RuleError(f.file, "prefilter", `invalid regular expression: ${(err as Error).message}`);
+    }
+    prefilters.set(source, regex);
+  }
+  return regex;
+}
+
+/** The lower-cased leading letters/digits of a term, at most 3: what the engine's word-start prefilter compares. */
+function termPrefix(term: string): string | undefined {
+  return /^[\p{L}\p{N}]{1,3}/u.exec(term.toLowerCase())?.[0];
+}
+
+function compileTerms(
+  f: FieldReader,
+  root: string,
+  hash?: ReturnType<typeof createHash>,
+): { matcher: CompiledRule["matchers"][number]; prefixes?: ReadonlySet<string> } {
   const raw = f.object("terms");
   const t = new FieldReader(f.file, raw, "terms");
   for (const key of Object.keys(raw)) {
@@ -188,7 +218,11 @@ function compileTerms(f: FieldReader, root: string, hash?: ReturnType<typeof cre
   });
   if (terms.length === 0) throw new RuleError(f.file, "terms", "no terms (give words or lists)");
   const caseSensitive = t.optionalBoolean("caseSensitive") ?? false;
-  return { name: "terms", regex: termsRegex(terms, caseSensitive), group: 0 };
+  const prefixes = terms.map(termPrefix);
+  return {
+    matcher: { name: "terms", regex: termsRegex(terms, caseSensitive), group: 0 },
+    prefixes: prefixes.every((p) => p !== undefined) ? new Set(prefixes as string[]) : undefined,
+  };
 }
 
 /** One term a line; '#' starts a comment; blank lines are skipped. */

@@ -28,6 +28,14 @@ export interface CompiledRule {
   kind: "pattern" | "terms";
   /** Lower-case prefilter words; empty = always run. */
   keywords: string[];
+  /** The rule only runs on a unit where this matches (e.g. /\d/u: a digit somewhere). */
+  prefilter?: RegExp;
+  /**
+   * Term lists: the lower-cased first letters/digits (at most 3) of every term. A unit none of
+   * whose word starts is among them cannot match, so the big alternation is not run.
+   * Absent when a term does not start with a letter or digit.
+   */
+  termPrefixes?: ReadonlySet<string>;
   matchers: CompiledMatcher[];
   normalize: Normalization;
   validator?: { name: string; check: (value: string) => boolean };

@@ -69,8 +69,11 @@ describe("avg-scan scan fixtures --format json", () => {
     }
   });
 
-  it("finds every planted special item in its file", () => {
-    const special = expected.planted.filter((p) => CATEGORY_CLASSIFICATION[p.category as keyof typeof CATEGORY_CLASSIFICATION] === "special");
+  it("finds every planted special item in every file it can read", () => {
+    // An encrypted file's BSN cannot be found; that file must say ENCRYPTED instead (checked above).
+    const special = expected.planted.filter(
+      (p) => CATEGORY_CLASSIFICATION[p.category as keyof typeof CATEGORY_CLASSIFICATION] === "special" && expected.files[p.path]?.status === "scanned",
+    );
     expect(special.length).toBeGreaterThan(0);
     for (const p of special) {
       const file = report.files.find((f) => f.path === p.path);

@@ -8,11 +8,14 @@ import { bufferSource } from "../../src/extract/source.js";
 import type { Source } from "../../src/extract/types.js";
 import { collect, ctx } from "./helpers.js";
 
-/** A source over `buf` whose stream fails with EIO after `failAt` bytes. */
+const eio = () => Object.assign(new Error("EIO: i/o error, read"), { code: "EIO", errno: -5, syscall: "read" });
+
+/** A source over `buf` whose reads fail with EIO: the stream after `failAt` bytes, a whole-buffer read at once. */
 function failingSource(path: string, buf: Buffer, failAt: number): Source {
   const base = bufferSource(path, buf, new Date(0), 0);
   return {
     ...base,
+    buffer: () => Promise.reject(eio()),
     stream() {
       let sent = false;
       return new Readable({
@@ -21,7 +24,7 @@ function failingSource(path: string, buf: Buffer, failAt: number): Source {
             sent = true;
             this.push(buf.subarray(0, failAt));
           } else {
-            this.destroy(Object.assign(new Error("EIO: i/o error, read"), { code: "EIO", errno: -5, syscall: "read" }));
+            this.destroy(eio());
           }
         },
       });

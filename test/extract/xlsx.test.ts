@@ -2,12 +2,25 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import yauzl from "yauzl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXTRACTORS, sniffSource } from "../../src/extract/index.js";
 import { cellValueText } from "../../src/extract/xlsx.js";
 import { collect, ctx, extractUnits, makeTempDir, removeDir, sourceFor, unitsOf } from "./helpers.js";
 
 let dir: string;
+
+function zipEntryNames(file: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: false }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      const names: string[] = [];
+      zip.on("entry", (e: yauzl.Entry) => names.push(e.fileName));
+      zip.on("end", () => resolve(names));
+      zip.on("error", reject);
+    });
+  });
+}
 
 beforeAll(async () => {
   dir = makeTempDir("xlsx");
@@ -30,6 +43,30 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir));
 
 describe("xlsx extractor", () => {
+  it("writes no temporary copy of a sheet, although the sheets come before the shared strings", async () => {
+    // exceljs (like Excel) stores xl/worksheets/* before xl/sharedStrings.xml; its own streaming
+    // reader would then park each sheet in a temp file: personal data left in /tmp.
+    const names = await zipEntryNames(path.join(dir, "klanten.xlsx"));
+    expect(names.indexOf("xl/worksheets/sheet1.xml")).toBeLessThan(names.indexOf("xl/sharedStrings.xml"));
+    const tmp = makeTempDir("tmpdir-watch");
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const units = await extractUnits(await sourceFor(dir, "klanten.xlsx"));
+      expect(units.some((u) => u.text === "jan@example.nl")).toBe(true);
+      expect(fs.readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      removeDir(tmp);
+    }
+  });
+
+  it("gives the sheets in workbook (tab) order with their names", async () => {
+    const units = await extractUnits(await sourceFor(dir, "klanten.xlsx"));
+    expect([...new Set(units.map((u) => u.loc.sheet))]).toEqual(["Klanten", "Notities 2024"]);
+  });
+
   it("streams every sheet with sheet names, cell refs, headers and typed values", async () => {
     const units = await extractUnits(await sourceFor(dir, "klanten.xlsx"));
     const klanten = units.filter((u) => u.loc.sheet === "Klanten");
