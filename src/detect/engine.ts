@@ -72,8 +72,33 @@ const NO_HINTS: ReadonlySet<CompiledRule> = new Set();
 
 const maxConfidence = (a: Confidence, b: Confidence): Confidence => (CONFIDENCE_RANK[a] >= CONFIDENCE_RANK[b] ? a : b);
 
-/** A letter/digit run at a word start, lower-cased and cut to TERM_PREFIX characters (see load.ts). */
-const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]{1,3}/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_DIGIT.test(text[i]);
+}
+
+/**
+ * The first (at most three) letters/digits of every word, lower-cased: what term rules'
+ * `termPrefixes` are compared with (see load.ts). A hand loop, because it runs on every
+ * cell of every table and a regex with a Set cost more than all pattern rules together.
+ */
+export function wordStarts(text: string): string[] {
+  const starts: string[] = [];
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const word = isWordChar(text, i);
+    if (word && !inWord) {
+      let end = i + 1;
+      while (end < text.length && end < i + 3 && isWordChar(text, end)) end++;
+      starts.push(text.slice(i, end).toLowerCase());
+    }
+    inWord = word;
+  }
+  return starts;
+}
 
 /**
  * The cheap checks that decide whether a rule's regexes need to run on a unit at all, each
@@ -82,8 +107,10 @@ const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]{1,3}/gu;
  */
 class UnitPrefilter {
   private lower?: string;
-  private wordStarts?: Set<string>;
-  private readonly regexHits = new Map<RegExp, boolean>();
+  private starts?: string[];
+  // Few distinct prefilters exist (a digit, an @): two short arrays beat a Map per unit.
+  private regexes?: RegExp[];
+  private hits?: boolean[];
 
   constructor(
     private readonly text: string,
@@ -92,23 +119,22 @@ class UnitPrefilter {
 
   passes(rule: CompiledRule): boolean {
     if (rule.prefilter) {
-      let hit = this.regexHits.get(rule.prefilter);
-      if (hit === undefined) {
+      this.regexes ??= [];
+      this.hits ??= [];
+      const at = this.regexes.indexOf(rule.prefilter);
+      let hit: boolean;
+      if (at >= 0) hit = this.hits[at];
+      else {
         hit = rule.prefilter.test(this.text);
-        this.regexHits.set(rule.prefilter, hit);
+        this.regexes.push(rule.prefilter);
+        this.hits.push(hit);
       }
       if (!hit) return false;
     }
     if (rule.termPrefixes) {
-      this.wordStarts ??= new Set(Array.from(this.text.matchAll(WORD_START), (m) => m[0].toLowerCase()));
-      let any = false;
-      for (const w of this.wordStarts) {
-        if (rule.termPrefixes.has(w)) {
-          any = true;
-          break;
-        }
-      }
-      if (!any) return false;
+      this.starts ??= wordStarts(this.text);
+      const prefixes = rule.termPrefixes;
+      if (!this.starts.some((w) => prefixes.has(w))) return false;
     }
     if (rule.keywords.length > 0) {
       this.lower ??= this.text.toLowerCase();
@@ -120,6 +146,8 @@ class UnitPrefilter {
 }
 
 const NO_RULES: ReadonlySet<string> = new Set();
+/** The (shared, never modified) result of a unit in which nothing matched. */
+const NOTHING: UnitResult = Object.freeze({ detections: Object.freeze([]) as unknown as Detection[], signal: { shaped: NO_RULES, valid: NO_RULES } });
 
 /** Text around a match, `window` characters each side, joined by a space so no word is glued together. */
 function windowAround(text: string, start: number, end: number, window: number): string {
@@ -133,8 +161,8 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
   const header = isCell ? unit.table?.header : undefined;
   const hinted = header === undefined ? NO_HINTS : hints.forHeader(header, rules);
   const prefilter = new UnitPrefilter(text, header);
-  const detections: Detection[] = [];
-  // Most units match nothing: the sets are made on the first match only.
+  let detections: Detection[] | undefined;
+  // Most units match nothing: the array and sets are made on the first match only.
   let shaped: Set<string> | undefined;
   let valid: Set<string> | undefined;
 
@@ -183,11 +211,12 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
         if (rule.context?.required && !supported) continue;
 
         const notes = rule.allow.filter((a) => a.pattern.test(value)).map((a) => a.note);
-        detections.push({ rule, start, end, value, confidence, evidence, notes, headerHint });
+        (detections ??= []).push({ rule, start, end, value, confidence, evidence, notes, headerHint });
       }
     }
   }
-  return { detections: dropOverlaps(detections), signal: { shaped: shaped ?? NO_RULES, valid: valid ?? NO_RULES } };
+  if (!detections && !shaped) return NOTHING;
+  return { detections: detections ? dropOverlaps(detections) : [], signal: { shaped: shaped ?? NO_RULES, valid: valid ?? NO_RULES } };
 }
 
 /**

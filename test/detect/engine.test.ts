@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectInUnit, dropOverlaps, HeaderHints, normalizeHeader } from "../../src/detect/engine.js";
+import { detectInUnit, dropOverlaps, HeaderHints, normalizeHeader, wordStarts } from "../../src/detect/engine.js";
 import { cell, prose, ruleFromYaml } from "../helpers.js";
 
 const bsnRule = ruleFromYaml(`
@@ -101,5 +101,27 @@ examples: { match: ["111222333"], no-match: [x] }
 describe("normalizeHeader", () => {
   it("lowercases and turns separators into spaces", () => {
     expect(normalizeHeader("  E-Mail_Adres ")).toBe("e mail adres");
+  });
+});
+
+describe("term prefilter", () => {
+  it("lists the first three letters of each word, lower-cased, Unicode-aware", () => {
+    expect(wordStarts("Patiënt Ëlla-de Vries, ADHD 2x")).toEqual(["pat", "ëll", "de", "vri", "adh", "2x"]);
+    expect(wordStarts("  ")).toEqual([]);
+  });
+
+  it("skips a term rule on text where no word starts like a term, and still finds terms", () => {
+    const rule = ruleFromYaml(`
+id: test.terms
+category: health
+classification: special
+terms: { words: [diabetes, "ziekte van crohn", ms] }
+confidence: medium
+examples: { match: ["diabetes"], no-match: ["x"] }
+`, "test.terms");
+    expect([...rule.termPrefixes!].sort()).toEqual(["dia", "ms", "zie"]);
+    const found = (t: string) => detectInUnit(prose(t), [rule], new HeaderHints()).detections.map((d) => t.slice(d.start, d.end));
+    expect(found("Zij heeft Diabetes en de ziekte  van Crohn; MS.")).toEqual(["Diabetes", "ziekte  van Crohn", "MS"]);
+    expect(found("diabetici, msn")).toEqual([]);
   });
 });
