@@ -6,10 +6,11 @@
 import type {
   Classification, ColumnSummary, Confidence, Evidence, Finding, FindingLocation, TextUnit,
 } from "../model/types.js";
-import { CONFIDENCE_RANK, CONFIDENCES, atLeast, maxClassification } from "../model/types.js";
+import { CONFIDENCE_RANK, CONFIDENCES, atLeast } from "../model/types.js";
 import type { Detection, UnitResult } from "../detect/engine.js";
 import type { CompiledRule } from "../ruleset/types.js";
 import { maskValue } from "./mask.js";
+import { classificationOf, columnPasses, type ColumnRuleStats } from "../classify/classify.js";
 
 export interface FindingLimits {
   minConfidence: Confidence;
@@ -36,18 +37,13 @@ interface Group {
   buckets: Partial<Record<Confidence, Bucket>>;
 }
 
-interface RuleColumnStats {
-  shaped: number;
-  valid: number;
-  hinted: boolean;
-}
 
 interface ColumnStats {
   sheet?: string;
   index: number;
   /** Already guarded by the caller: a header that is itself data arrives as "#n". */
   header?: string;
-  rules: Map<string, RuleColumnStats>;
+  rules: Map<string, ColumnRuleStats>;
 }
 
 const newBucket = (): Bucket => ({ count: 0, locations: [], samples: new Set(), evidence: new Map(), notes: new Set() });
@@ -145,8 +141,7 @@ export class FileFindings {
       const spec = group.rule.column;
       if (!spec || !group.columnKey) continue;
       const stats = this.columns.get(group.columnKey)?.rules.get(group.rule.id);
-      if (!stats || stats.valid < spec.minCells || stats.valid / stats.shaped < spec.minShare) continue;
-      if (spec.requireHeader && !stats.hinted) continue;
+      if (!stats || !columnPasses(group.rule, stats)) continue;
       const target = (group.buckets[spec.confidence] ??= newBucket());
       target.evidence.set("column", { kind: "column", detail: `${stats.valid}/${stats.shaped} cells valid` });
       for (const c of CONFIDENCES) {
@@ -197,8 +192,7 @@ export class FileFindings {
         return finding;
       });
 
-    let classification: Classification = "none";
-    for (const f of findings) classification = maxClassification(classification, f.classification);
+    const classification = classificationOf(findings);
 
     // Columns in the order the file has them (sheet by sheet), which is deterministic.
     const columns: ColumnSummary[] = [];
@@ -206,12 +200,10 @@ export class FileFindings {
       const rules = columnCategories.get(key);
       if (!rules) continue;
       const categories = [...new Set([...rules].map((r) => r.category))].sort();
-      let cls: Classification = "none";
-      for (const r of rules) cls = maxClassification(cls, r.classification);
       const summary: ColumnSummary = {
         name: col.header ?? `#${col.index + 1}`,
         index: col.index,
-        classification: cls,
+        classification: classificationOf(rules),
         categories,
       };
       if (col.sheet !== undefined) summary.sheet = col.sheet;

@@ -42,9 +42,17 @@ export function useColor(flag: boolean, stream: NodeJS.WriteStream): boolean {
   return flag && !("NO_COLOR" in process.env && process.env.NO_COLOR !== "") && Boolean(stream.isTTY);
 }
 
+/** A spinner on stderr, only for a person at a terminal (not with --quiet, in CI, or in a pipe). */
 function progressSpinner(flags: ScanFlags): Ora | undefined {
-  if (flags.quiet || !process.stderr.isTTY || process.env.CI) return undefined;
+  // A pseudo-terminal without a size (columns 0) makes ora redraw endlessly: no spinner there.
+  if (flags.quiet || !process.stderr.isTTY || process.env.CI || !(process.stderr.columns >= 20)) return undefined;
   return ora({ text: TEXT[flags.lang].walking, stream: process.stderr, color: "cyan", isEnabled: true }).start();
+}
+
+/** One line that fits the terminal: a long path loses its start, not its file name. */
+export function fitLine(text: string, width: number): string {
+  const room = Math.max(10, width - 3); // the spinner and a space
+  return text.length <= room ? text : `…${text.slice(text.length - room + 1)}`;
 }
 
 async function runScan(paths: string[], flags: ScanFlags): Promise<number> {
@@ -70,7 +78,7 @@ async function runScan(paths: string[], flags: ScanFlags): Promise<number> {
             const now = Date.now();
             if (now - lastUpdate < 80 && done < total) return;
             lastUpdate = now;
-            spinner.text = t.progress(done, total, current ?? "");
+            spinner.text = fitLine(t.progress(done, total, current ?? ""), process.stderr.columns);
           }
         : undefined,
     });

@@ -5,6 +5,7 @@
 import type { Confidence, Evidence, TextUnit } from "../model/types.js";
 import { CONFIDENCE_RANK } from "../model/types.js";
 import type { CompiledRule, Normalization } from "../ruleset/types.js";
+import { raiseConfidence } from "../classify/classify.js";
 
 export interface Detection {
   rule: CompiledRule;
@@ -70,7 +71,6 @@ export class HeaderHints {
 
 const NO_HINTS: ReadonlySet<CompiledRule> = new Set();
 
-const maxConfidence = (a: Confidence, b: Confidence): Confidence => (CONFIDENCE_RANK[a] >= CONFIDENCE_RANK[b] ? a : b);
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -198,13 +198,13 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
           if (rule.context.exclude?.test(around)) continue;
           const word = rule.context.words.exec(around);
           if (word) {
-            confidence = maxConfidence(confidence, rule.context.confidence);
+            confidence = raiseConfidence(confidence, rule.context.confidence);
             evidence.push({ kind: "context", detail: word[0].toLowerCase().replace(/\s+/g, " ") });
             supported = true;
           }
         }
         if (headerHint && rule.headers) {
-          confidence = maxConfidence(confidence, rule.headers.confidence);
+          confidence = raiseConfidence(confidence, rule.headers.confidence);
           evidence.push({ kind: "header", detail: header! });
           supported = true;
         }
