@@ -1,4 +1,7 @@
-// Small builders shared by the unit tests: a rule from inline YAML, text units.
+// Small builders shared by the tests: a rule from inline YAML, text units, a folder of files.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { compileRule } from "../src/ruleset/load.js";
 import type { CompiledRule } from "../src/ruleset/types.js";
 import type { TextUnit } from "../src/model/types.js";
@@ -23,3 +26,13 @@ export const headerCell = (text: string, column: number): TextUnit => ({
   loc: { row: 1, field: text },
   table: { column, header: text },
 });
+
+/** A fresh temporary folder holding `files` (relative path → content). */
+export function makeShare(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "avg-share-"));
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), content);
+  }
+  return dir;
+}

@@ -1,20 +1,11 @@
 // The command line as a user meets it: summary language, help, exit codes, extra rules.
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { makeShare } from "../helpers.js";
 import { runCli } from "./cli.js";
 
 const T = 120_000;
-
-function share(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "avg-cli-"));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), content);
-  }
-  return dir;
-}
 
 describe("avg-scan scan (text summary)", () => {
   it("prints a Dutch summary by default and an English one with --lang en", () => {
@@ -32,7 +23,7 @@ describe("avg-scan scan (text summary)", () => {
   }, T);
 
   it("writes JSON to stdout without --output, with the summary on stderr (none with --quiet)", () => {
-    const dir = share({ "brief.txt": "Uw BSN is 111222333.\n" });
+    const dir = makeShare({ "brief.txt": "Uw BSN is 111222333.\n" });
     const r = runCli(["scan", dir, "--format", "json"]);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
@@ -44,7 +35,7 @@ describe("avg-scan scan (text summary)", () => {
   }, T);
 
   it("does not change what it scans", () => {
-    const dir = share({ "leden.csv": "naam;email\nJan;jan@example.nl\n" });
+    const dir = makeShare({ "leden.csv": "naam;email\nJan;jan@example.nl\n" });
     const file = path.join(dir, "leden.csv");
     const before = statSync(file);
     const r = runCli(["scan", dir, "--format", "json", "--quiet"]);
@@ -80,7 +71,7 @@ describe("exit codes and usage", () => {
   }, T);
 
   it("exits 2 on a broken rule file, naming the file and the field", () => {
-    const rules = share({ "acme/kapot.yaml": "id: acme.kapot\ncategory: shoe-size\nclassification: generic\npatterns: [{name: x, regex: x}]\nconfidence: low\nexamples: {match: [x], no-match: [y]}\n" });
+    const rules = makeShare({ "acme/kapot.yaml": "id: acme.kapot\ncategory: shoe-size\nclassification: generic\npatterns: [{name: x, regex: x}]\nconfidence: low\nexamples: {match: [x], no-match: [y]}\n" });
     const r = runCli(["scan", "fixtures", "--rules", rules]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/acme\/kapot\.yaml: category: unknown category "shoe-size"/);
@@ -89,7 +80,7 @@ describe("exit codes and usage", () => {
 
 describe("--rules adds a user's rule folder", () => {
   it("detects with the extra rule next to the built-in ones", () => {
-    const rules = share({
+    const rules = makeShare({
       "acme/member-number.yaml": [
         "id: acme.member-number",
         "category: id-document-number",
@@ -100,7 +91,7 @@ describe("--rules adds a user's rule folder", () => {
         "",
       ].join("\n"),
     });
-    const dir = share({ "notitie.txt": "Pasnummer PAS-123456 ontvangen.\n" });
+    const dir = makeShare({ "notitie.txt": "Pasnummer PAS-123456 ontvangen.\n" });
     const without = JSON.parse(runCli(["scan", dir, "--format", "json", "--quiet"]).stdout);
     expect(without.files[0].classification).toBe("none");
     const r = runCli(["scan", dir, "--format", "json", "--quiet", "--rules", rules]);
