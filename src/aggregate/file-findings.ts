@@ -92,7 +92,8 @@ export class FileFindings {
       const bucket = this.bucketFor(d, columnKey);
       bucket.count++;
       if (bucket.locations.length < this.limits.maxLocations) {
-        bucket.locations.push(unit.kind === "prose" || unit.kind === "metadata" ? proseLocation(unit, d.start, lineStarts) : { ...unit.loc });
+        const inText = unit.kind === "prose" || (unit.kind === "metadata" && unit.loc.line !== undefined);
+        bucket.locations.push(inText ? proseLocation(unit, d.start, lineStarts) : { ...unit.loc });
       }
       if (bucket.samples.size < this.limits.maxSamples) bucket.samples.add(maskValue(d.value));
       for (const e of d.evidence) {

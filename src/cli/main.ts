@@ -5,6 +5,8 @@ import { RuleError } from "../ruleset/load.js";
 import { RootError } from "../walk/walk.js";
 import { EXIT, UsageError } from "./errors.js";
 import { scanCommand } from "./scan-command.js";
+import { rulesCommand } from "./rules-command.js";
+import { CorpusError } from "../ruleset/evaluate.js";
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command("avg-scan")
@@ -13,6 +15,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   program.addCommand(scanCommand(setExitCode).exitOverride());
+  const rules = rulesCommand(setExitCode).exitOverride();
+  for (const sub of rules.commands) sub.exitOverride();
+  program.addCommand(rules);
   return program;
 }
 
@@ -30,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; commander has already printed what it had to say.
       return err.exitCode === 0 ? EXIT.OK : EXIT.FATAL;
     }
-    if (err instanceof RuleError || err instanceof RootError || err instanceof UsageError) {
+    if (err instanceof RuleError || err instanceof RootError || err instanceof UsageError || err instanceof CorpusError) {
       process.stderr.write(`avg-scan: ${err.message}\n`);
       return EXIT.FATAL;
     }

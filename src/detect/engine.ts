@@ -6,6 +6,7 @@ import type { Confidence, Evidence, TextUnit } from "../model/types.js";
 import { CONFIDENCE_RANK } from "../model/types.js";
 import type { CompiledRule, Normalization } from "../ruleset/types.js";
 import { raiseConfidence } from "../classify/classify.js";
+import { parseDate } from "./validators/date.js";
 
 export interface Detection {
   rule: CompiledRule;
@@ -154,6 +155,26 @@ function windowAround(text: string, start: number, end: number, window: number):
   return `${text.slice(Math.max(0, start - window), start)} ${text.slice(end, end + window)}`;
 }
 
+/** The `loc.field` of the unit that carries a file's path and name, for rules with scope filename. */
+export const FILENAME_FIELD = "filename";
+
+/** A file's path as words, the text filename-scoped rules see: `HR/kopie_paspoort-2.pdf` → `HR kopie paspoort 2`. */
+export function filenameUnit(filePath: string): TextUnit {
+  const text = filePath.replace(/\.[A-Za-z0-9]{1,5}$/, "").replace(/[\\/_.\-!]+/g, " ").trim();
+  return { text, kind: "metadata", loc: { field: FILENAME_FIELD } };
+}
+
+/** Whether a person born on `value` is younger than `under` years on `now`. */
+function isChild(value: string, under: number, now: Date): boolean {
+  const born = parseDate(value);
+  if (!born) return false;
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth() + 1;
+  const d = now.getUTCDate();
+  const age = y - born.year - (m < born.month || (m === born.month && d < born.day) ? 1 : 0);
+  return age >= 0 && age < under;
+}
+
 /** Runs `rules` over one unit. Cells and fields get their column header as a hint. */
 export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hints: HeaderHints): UnitResult {
   const text = unit.text;
@@ -166,7 +187,9 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
   let shaped: Set<string> | undefined;
   let valid: Set<string> | undefined;
 
+  const isFilename = unit.kind === "metadata" && unit.loc.field === FILENAME_FIELD;
   for (const rule of rules) {
+    if (rule.scope === (isFilename ? "content" : "filename")) continue;
     if (!prefilter.passes(rule)) continue;
     const headerHint = hinted.has(rule);
     for (const matcher of rule.matchers) {
@@ -211,6 +234,8 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
         if (rule.context?.required && !supported) continue;
 
         const notes = rule.allow.filter((a) => a.pattern.test(value)).map((a) => a.note);
+        if (rule.note) notes.push(rule.note);
+        if (rule.child && isChild(value, rule.child.under, new Date())) notes.push(rule.child.note);
         (detections ??= []).push({ rule, start, end, value, confidence, evidence, notes, headerHint });
       }
     }

@@ -2,7 +2,7 @@
 // cases: every `match` must be found (at the stated confidence), every `no-match` must not.
 import { CONFIDENCE_RANK } from "../model/types.js";
 import type { Confidence, TextUnit } from "../model/types.js";
-import { detectInUnit, HeaderHints } from "../detect/engine.js";
+import { detectInUnit, filenameUnit, HeaderHints } from "../detect/engine.js";
 import type { CompiledRule, RuleExample } from "./types.js";
 
 export interface ExampleFailure {
@@ -14,10 +14,16 @@ export interface ExampleFailure {
   message: string;
 }
 
-function exampleUnit(example: RuleExample): TextUnit {
-  return example.header === undefined
-    ? { text: example.text, kind: "prose", loc: { line: 1 } }
-    : { text: example.text, kind: "cell", loc: { row: 2, field: example.header }, table: { column: 0, header: example.header } };
+/** A piece of text as a prose unit, or as a cell in a column with `header`. */
+export function textUnitFor(text: string, header?: string): TextUnit {
+  return header === undefined
+    ? { text, kind: "prose", loc: { line: 1 } }
+    : { text, kind: "cell", loc: { row: 2, field: header }, table: { column: 0, header } };
+}
+
+/** An example is a file path for rules that look at names only, else text (or a cell under `header`). */
+function exampleUnit(rule: CompiledRule, example: RuleExample): TextUnit {
+  return rule.scope === "filename" ? filenameUnit(example.text) : textUnitFor(example.text, example.header);
 }
 
 function strongest(confidences: Confidence[]): Confidence | undefined {
@@ -30,7 +36,7 @@ export function checkRuleExamples(rule: CompiledRule): ExampleFailure[] {
   const describe = (e: RuleExample): string => JSON.stringify(e.text) + (e.header ? ` (header ${JSON.stringify(e.header)})` : "");
 
   rule.examples.match.forEach((example, index) => {
-    const found = detectInUnit(exampleUnit(example), [rule], hints).detections;
+    const found = detectInUnit(exampleUnit(rule, example), [rule], hints).detections;
     const got = strongest(found.map((d) => d.confidence));
     if (got === undefined) {
       failures.push({ ruleId: rule.id, file: rule.file, kind: "match", index, message: `${describe(example)} was not found` });
@@ -42,7 +48,7 @@ export function checkRuleExamples(rule: CompiledRule): ExampleFailure[] {
     }
   });
   rule.examples.noMatch.forEach((example, index) => {
-    const found = detectInUnit(exampleUnit(example), [rule], hints).detections;
+    const found = detectInUnit(exampleUnit(rule, example), [rule], hints).detections;
     if (found.length > 0) {
       const spans = found.map((d) => JSON.stringify(example.text.slice(d.start, d.end))).join(", ");
       failures.push({ ruleId: rule.id, file: rule.file, kind: "no-match", index, message: `${describe(example)} matched ${spans}` });

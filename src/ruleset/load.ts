@@ -29,7 +29,7 @@ const CONFIDENCE_VALUES = ["low", "medium", "high"] as const;
 const NORMALIZATIONS = ["none", "digits", "alnum", "upper-alnum", "lower"] as const;
 const TOP_LEVEL_FIELDS = new Set([
   "id", "category", "classification", "description", "locales", "keywords", "patterns", "terms",
-  "validator", "confidence", "context", "headers", "column", "allow", "examples", "normalize", "prefilter",
+  "validator", "confidence", "context", "headers", "column", "allow", "examples", "normalize", "prefilter", "lists", "scope", "note", "child",
 ]);
 
 // Rules that share a prefilter share its RegExp, so the engine tests it once per unit.
@@ -100,7 +100,7 @@ export function compileRule(root: string, rel: string, text: string, hash?: Retu
   if (hasPatterns === hasTerms) throw new RuleError(file, "patterns", "a rule has either patterns or terms (exactly one of them)");
 
   const terms = hasTerms ? compileTerms(f, root, hash) : undefined;
-  const compiled = terms ? { matchers: [terms.matcher], normalize: undefined } : compilePatterns(f);
+  const compiled = terms ? { matchers: [terms.matcher], normalize: undefined } : compilePatterns(f, readPatternLists(f, root, hash));
   const topNormalize = f.optionalEnum("normalize", NORMALIZATIONS);
   if (topNormalize && compiled.normalize && topNormalize !== compiled.normalize) {
     throw new RuleError(file, "normalize", `"${topNormalize}" differs from the patterns' "${compiled.normalize}"`);
@@ -133,12 +133,47 @@ export function compileRule(root: string, rel: string, text: string, hash?: Retu
     headers: compileHeaders(f),
     column: compileColumn(f),
     allow: compileAllow(f),
+    scope: f.optionalEnum("scope", ["content", "filename", "both"] as const) ?? "content",
+    note: f.optionalString("note"),
+    child: compileChild(f, validatorName),
     examples: compileExamples(f),
   };
 }
 
 /** The patterns of a rule; their `normalize`, where given, must agree (one value per rule). */
-function compilePatterns(f: FieldReader): { matchers: CompiledRule["matchers"]; normalize?: Normalization } {
+/** Reads one list file (relative to the rules folder): one entry a line, '#' comments. */
+function readList(f: FieldReader, field: string, root: string, listPath: string, hash?: ReturnType<typeof createHash>): string[] {
+  let content: string;
+  try {
+    content = readFileSync(path.resolve(root, listPath), "utf8");
+  } catch {
+    throw new RuleError(f.file, field, `list file "${listPath}" not found (paths are relative to ${displayPath(root)})`);
+  }
+  hash?.update(listPath).update("\0").update(content).update("\0");
+  const entries = parseTermList(content);
+  if (entries.length === 0) throw new RuleError(f.file, field, `list file "${listPath}" has no entries`);
+  return entries;
+}
+
+/**
+ * `lists: { firstname: lists/first-names.txt }`: each list becomes an alternation that
+ * patterns use as `{{firstname}}` (escaped, longest entry first, as written: case matters
+ * unless the pattern has the i flag).
+ */
+function readPatternLists(f: FieldReader, root: string, hash?: ReturnType<typeof createHash>): Map<string, string> {
+  const lists = new Map<string, string>();
+  if (f.raw.lists === undefined) return lists;
+  const raw = f.object("lists");
+  for (const [name, listPath] of Object.entries(raw)) {
+    if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new RuleError(f.file, `lists.${name}`, "list names are lowercase words (a-z, 0-9, -)");
+    if (typeof listPath !== "string") throw new RuleError(f.file, `lists.${name}`, "must be the path of a list file");
+    const entries = [...new Set(readList(f, `lists.${name}`, root, listPath, hash))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    lists.set(name, `(?:${entries.map((e) => e.split(/\s+/).map(escapeRegex).join("\\s+")).join("|")})`);
+  }
+  return lists;
+}
+
+function compilePatterns(f: FieldReader, lists: Map<string, string>): { matchers: CompiledRule["matchers"]; normalize?: Normalization } {
   const list = f.list("patterns");
   if (list.length === 0) throw new RuleError(f.file, "patterns", "needs at least one pattern");
   let normalize: Normalization | undefined;
@@ -150,7 +185,11 @@ function compilePatterns(f: FieldReader): { matchers: CompiledRule["matchers"]; 
       if (!["name", "regex", "flags", "group", "normalize"].includes(key)) throw new RuleError(f.file, `${at}.${key}`, "unknown field");
     }
     const name = p.string("name");
-    const source = p.string("regex");
+    const source = p.string("regex").replace(/\{\{([a-z0-9-]+)\}\}/g, (_, list: string) => {
+      const body = lists.get(list);
+      if (body === undefined) throw new RuleError(f.file, `${at}.regex`, `{{${list}}} names no list (define it under lists:)`);
+      return body;
+    });
     const flags = p.optionalString("flags") ?? "";
     if (!/^[ims]*$/.test(flags)) throw new RuleError(f.file, `${at}.flags`, `only i, m and s may be given, not "${flags}"`);
     const itemNormalize = p.optionalEnum("normalize", NORMALIZATIONS);
@@ -206,15 +245,7 @@ function compileTerms(
   }
   const terms = [...(t.optionalStringList("words") ?? [])];
   (t.optionalStringList("lists") ?? []).forEach((listPath, i) => {
-    const abs = path.resolve(root, listPath);
-    let content: string;
-    try {
-      content = readFileSync(abs, "utf8");
-    } catch {
-      throw new RuleError(f.file, `terms.lists[${i}]`, `list file "${listPath}" not found (paths are relative to ${displayPath(root)})`);
-    }
-    hash?.update(listPath).update("\0").update(content).update("\0");
-    terms.push(...parseTermList(content));
+    terms.push(...readList(f, `terms.lists[${i}]`, root, listPath, hash));
   });
   if (terms.length === 0) throw new RuleError(f.file, "terms", "no terms (give words or lists)");
   const caseSensitive = t.optionalBoolean("caseSensitive") ?? false;
@@ -310,6 +341,19 @@ function compileColumn(f: FieldReader): CompiledRule["column"] {
     confidence: c.enumValue("confidence", CONFIDENCE_VALUES),
     requireHeader: c.optionalBoolean("requireHeader") ?? false,
   };
+}
+
+function compileChild(f: FieldReader, validatorName: string | undefined): CompiledRule["child"] {
+  if (f.raw.child === undefined) return undefined;
+  if (validatorName !== "date") throw new RuleError(f.file, "child", "needs validator: date (the age comes from the date)");
+  const raw = f.object("child");
+  const c = new FieldReader(f.file, raw, "child");
+  for (const key of Object.keys(raw)) {
+    if (!["under", "note"].includes(key)) throw new RuleError(f.file, `child.${key}`, "unknown field");
+  }
+  const under = c.optionalInteger("under") ?? 16;
+  if (under < 1 || under > 25) throw new RuleError(f.file, "child.under", "must be an age between 1 and 25");
+  return { under, note: c.string("note") };
 }
 
 function compileAllow(f: FieldReader): CompiledRule["allow"] {

@@ -50,6 +50,12 @@ export interface CompiledRule {
   headers?: { patterns: RegExp[]; confidence: Confidence };
   column?: { minShare: number; minCells: number; confidence: Confidence; requireHeader: boolean };
   allow: { pattern: RegExp; note: string }[];
+  /** Where the rule looks: the file's content (default), its path and name, or both. */
+  scope: "content" | "filename" | "both";
+  /** A value-free remark added to every finding of the rule (e.g. why a document type is special). */
+  note?: string;
+  /** Dates of birth: a person younger than `under` years is a child (Art. 8): the finding says so. */
+  child?: { under: number; note: string };
   examples: { match: RuleExample[]; noMatch: RuleExample[] };
 }
 

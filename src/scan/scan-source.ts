@@ -3,16 +3,13 @@
 // file becomes its entry's error; nothing thrown here escapes to the rest of the scan.
 import type { ErrorCode, FileReport, TextUnit } from "../model/types.js";
 import { detectInUnit, HeaderHints } from "../detect/engine.js";
-import { FileFindings, type FindingLimits } from "../aggregate/file-findings.js";
+import { nameFindings, withFindings, withNameFindings, type NameScanOptions } from "./name-findings.js";
 import { sanitizeMessage } from "../aggregate/mask.js";
 import type { ExtractContext, Source } from "../extract/types.js";
 import { EXTRACTORS, archiveContext, sniffSource, toExtractError } from "../extract/index.js";
 import type { CompiledRule } from "../ruleset/types.js";
 
-export interface SourceScanOptions {
-  rules: readonly CompiledRule[];
-  findingLimits: FindingLimits;
-}
+export type SourceScanOptions = NameScanOptions;
 
 /**
  * A header can itself be data: a CSV without a header row, a JSON map keyed by e-mail
@@ -67,16 +64,21 @@ function errorEntry(
 
 /** Scans one source (and, for archives, its members); returns its entry first, then its members'. */
 export async function scanSource(source: Source, ctx: ExtractContext, options: SourceScanOptions): Promise<FileReport[]> {
+  // The name first: "kopie-paspoort.jpg" is an ID copy even when its pixels cannot be read.
+  const hints = new HeaderHints();
+  const findings = nameFindings(source.path, options, hints);
+
   const sniffed = sniffSource(source);
-  if (sniffed.kind === "reject") {
-    return [errorEntry(source, sniffed.format, sniffed.status, sniffed.code, sniffed.message)];
+  const extractor = sniffed.kind === "format" ? EXTRACTORS[sniffed.format] : undefined;
+  if (sniffed.kind === "reject" || !extractor) {
+    const self =
+      sniffed.kind === "reject"
+        ? errorEntry(source, sniffed.format, sniffed.status, sniffed.code, sniffed.message)
+        : errorEntry(source, sniffed.format, "failed", "UNSUPPORTED", `no extractor for format ${sniffed.format}`);
+    return [withFindings(self, findings)];
   }
-  const extractor = EXTRACTORS[sniffed.format];
-  if (!extractor) return [errorEntry(source, sniffed.format, "failed", "UNSUPPORTED", `no extractor for format ${sniffed.format}`)];
 
   const members: FileReport[] = [];
-  const findings = new FileFindings(options.findingLimits);
-  const hints = new HeaderHints();
   const headerGuard = new HeaderGuard(options.rules, hints);
   let tabular = false;
   let failure: FileReport | undefined;
@@ -91,7 +93,7 @@ export async function scanSource(source: Source, ctx: ExtractContext, options: S
       } else if (item.type === "child") {
         members.push(...(await scanSource(item.source, childCtx, options)));
       } else {
-        members.push(errorEntry(item, "unknown", item.status, item.code, item.message));
+        members.push(withNameFindings(errorEntry(item, "unknown", item.status, item.code, item.message), options));
       }
     }
   } catch (err) {
@@ -101,10 +103,6 @@ export async function scanSource(source: Source, ctx: ExtractContext, options: S
 
   // A file that failed half-way still reports what was found before the failure:
   // a truncated export with BSNs in its first rows is still a file with BSNs.
-  const result = findings.finish();
-  const self: FileReport = failure ?? entry(source, sniffed.format);
-  self.classification = result.classification;
-  self.findings = result.findings;
-  if (tabular) self.columns = result.columns;
+  const self = withFindings(failure ?? entry(source, sniffed.format), findings, tabular);
   return [self, ...members];
 }

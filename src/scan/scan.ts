@@ -12,6 +12,7 @@ import { BUILTIN_RULES_DIR, loadRuleSet } from "../ruleset/load.js";
 import { walkRoots, type WalkEntry } from "../walk/walk.js";
 import { TOOL_VERSION } from "../version.js";
 import type { ScanTask } from "./task.js";
+import { withNameFindings } from "./name-findings.js";
 
 export interface ProgressEvent {
   done: number;
@@ -92,7 +93,8 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const walked = await walkRoots(options.roots, {
     include: options.include, exclude: options.exclude, maxFileSize: limits.maxFileSize, followSymlinks: options.followSymlinks,
   });
-  const files: FileReport[] = [...walked.skipped];
+  // Skipped files (too large, links) still say what their names give away.
+  const files: FileReport[] = walked.skipped.map((f) => withNameFindings(f, { rules: ruleSet.rules, findingLimits }));
   const total = walked.entries.length;
   let done = 0;
   options.onProgress?.({ done, total });

@@ -6,6 +6,7 @@ import { sanitizeMessage } from "../aggregate/mask.js";
 import { loadRuleSet } from "../ruleset/load.js";
 import type { RuleSet } from "../ruleset/types.js";
 import { scanSource } from "./scan-source.js";
+import { withNameFindings } from "./name-findings.js";
 import type { ScanTask } from "./task.js";
 
 let cached: { key: string; ruleSet: RuleSet } | undefined;
@@ -18,15 +19,17 @@ function rulesFor(dirs: string[]): RuleSet {
 
 export default async function scanTask(task: ScanTask): Promise<FileReport[]> {
   const modifiedAt = new Date(task.modifiedAtMs);
+  const ruleSet = rulesFor(task.ruleDirs);
+  const options = { rules: ruleSet.rules, findingLimits: task.findingLimits };
   try {
-    const ruleSet = rulesFor(task.ruleDirs);
     const source = await fileSource(task.absPath, task.path, { size: task.size, mtime: modifiedAt });
-    return await scanSource(source, { limits: task.limits }, { rules: ruleSet.rules, findingLimits: task.findingLimits });
+    return await scanSource(source, { limits: task.limits }, options);
   } catch (err) {
     const e = toExtractError(err);
-    return [{
+    const entry: FileReport = {
       path: task.path, format: "unknown", size: task.size, modifiedAt: modifiedAt.toISOString(),
       status: e.status, error: { code: e.code, message: sanitizeMessage(e.message) }, classification: "none", findings: [],
-    }];
+    };
+    return [withNameFindings(entry, options)];
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectInUnit, dropOverlaps, HeaderHints, normalizeHeader, wordStarts } from "../../src/detect/engine.js";
+import { detectInUnit, dropOverlaps, filenameUnit, HeaderHints, normalizeHeader, wordStarts } from "../../src/detect/engine.js";
 import { cell, prose, ruleFromYaml } from "../helpers.js";
 
 const bsnRule = ruleFromYaml(`
@@ -123,5 +123,42 @@ examples: { match: ["diabetes"], no-match: ["x"] }
     const found = (t: string) => detectInUnit(prose(t), [rule], new HeaderHints()).detections.map((d) => t.slice(d.start, d.end));
     expect(found("Zij heeft Diabetes en de ziekte  van Crohn; MS.")).toEqual(["Diabetes", "ziekte  van Crohn", "MS"]);
     expect(found("diabetici, msn")).toEqual([]);
+  });
+});
+
+describe("scope, notes and the child flag", () => {
+  const idCopy = ruleFromYaml(`
+id: test.id-copy
+category: id-document-number
+classification: special
+scope: filename
+note: "documenttype: kopie identiteitsbewijs"
+terms: { words: [paspoort] }
+confidence: medium
+examples: { match: ["kopie-paspoort.jpg"], no-match: ["x"] }
+`, "test.id-copy");
+
+  it("runs filename rules on the file name only, with the rule's note", () => {
+    const name = detectInUnit(filenameUnit("HR/kopie_paspoort-jansen.jpg"), [idCopy], new HeaderHints()).detections;
+    expect(name.map((d) => [d.rule.id, d.notes])).toEqual([["test.id-copy", ["documenttype: kopie identiteitsbewijs"]]]);
+    expect(detectInUnit(prose("Neem uw paspoort mee."), [idCopy], new HeaderHints()).detections).toEqual([]);
+    expect(filenameUnit("HR/kopie_paspoort-jansen.jpg").text).toBe("HR kopie paspoort jansen");
+  });
+
+  it("flags a date of birth of someone younger than 16 as a child's", () => {
+    const dob = ruleFromYaml(`
+id: test.dob-child
+category: date-of-birth
+classification: generic
+patterns: [{ name: ymd, regex: '\\d{4}-\\d{2}-\\d{2}' }]
+validator: date
+confidence: medium
+child: { under: 16, note: "kind jonger dan 16 (Art. 8 AVG)" }
+examples: { match: ["1985-03-12"], no-match: ["x"] }
+`, "test.dob-child");
+    const year = new Date().getUTCFullYear();
+    const notes = (t: string) => detectInUnit(prose(t), [dob], new HeaderHints()).detections[0].notes;
+    expect(notes(`${year - 5}-01-01`)).toEqual(["kind jonger dan 16 (Art. 8 AVG)"]);
+    expect(notes("1985-03-12")).toEqual([]);
   });
 });

@@ -101,3 +101,49 @@ describe("--rules adds a user's rule folder", () => {
     expect(report.files[0].classification).toBe("special");
   }, T);
 });
+
+describe("avg-scan rules", () => {
+  const rule = (example: string) =>
+    [
+      "id: acme.member-number",
+      "category: id-document-number",
+      "classification: special",
+      "patterns: [{ name: pass, regex: 'PAS-\\d{6}' }]",
+      "confidence: medium",
+      `examples: { match: ['${example}'], no-match: ['PAS-12'] }`,
+      "",
+    ].join("\n");
+
+  it("test: runs a folder's examples; exit 0 when they hold, 1 with the failure when not", () => {
+    const good = runCli(["rules", "test", makeShare({ "acme/member-number.yaml": rule("PAS-123456") })]);
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain("1 rules, 2 examples: 2 passed, 0 failed");
+    const bad = runCli(["rules", "test", makeShare({ "acme/member-number.yaml": rule("PAS-12345") })]);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/acme\.member-number .* match\[0\]: "PAS-12345" was not found/);
+  }, T);
+
+  it("test: the built-in rules pass their own examples", () => {
+    const r = runCli(["rules", "test", "rules"]);
+    expect(r.stdout).toMatch(/ 0 failed/);
+    expect(r.status).toBe(0);
+  }, T);
+
+  it("eval: prints precision and recall per category for a corpus", () => {
+    const corpus = makeShare({
+      "mini.yaml": [
+        "lang: nl",
+        "items:",
+        "  - { text: 'Mijn BSN is 111222333.', expect: [bsn] }",
+        "  - { text: 'Ordernummer 123456789.', expect: [], tags: [checksum-fail] }",
+        "  - { text: 'Mail jan@example.nl', expect: [email] }",
+        "",
+      ].join("\n"),
+    });
+    const r = runCli(["rules", "eval", corpus]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("corpus: 3 items (nl 3)");
+    expect(r.stdout).toMatch(/^bsn\s+1\s+1\s+0\s+0\s+1\.000\s+1\.000$/m);
+    expect(r.stdout).toMatch(/^email\s+1\s+1\s+0\s+0\s+1\.000\s+1\.000$/m);
+  }, T);
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -89,5 +89,37 @@ describe("term lists", () => {
     const re = termsRegex(["astma", "diabetes type 2"], false);
     expect("Astma en Diabetes  type 2".match(re)).toEqual(["Astma", "Diabetes  type 2"]);
     expect("astmatisch".match(re)).toBeNull();
+  });
+});
+
+describe("pattern lists", () => {
+  it("expands {{name}} into an escaped alternation of a list file, longest entry first", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "avg-rules-"));
+    mkdirSync(path.join(dir, "acme"));
+    mkdirSync(path.join(dir, "lists"));
+    writeFileSync(path.join(dir, "lists", "voornamen.txt"), "# bron: test\nJan\nJan-Willem\nA.J.\n");
+    writeFileSync(path.join(dir, "acme", "names.yaml"), `
+id: acme.names
+category: name
+classification: generic
+lists: { voornaam: lists/voornamen.txt }
+patterns: [{ name: first-last, regex: '(?<!\\p{L})(?:{{voornaam}}) \\p{Lu}\\p{Ll}+' }]
+confidence: medium
+examples: { match: ["Jan-Willem Bakker"], no-match: ["jan bakker"] }
+`);
+    const [rule] = loadRuleSet([dir]).rules;
+    expect(rule.matchers[0].regex.source).toContain("(?:Jan-Willem|A\\.J\\.|Jan)");
+    expect("Groeten, Jan-Willem Bakker".match(rule.matchers[0].regex)?.[0]).toBe("Jan-Willem Bakker");
+    writeFileSync(path.join(dir, "acme", "names.yaml"), readFileSync(path.join(dir, "acme", "names.yaml"), "utf8").replace("{{voornaam}}", "{{achternaam}}"));
+    expect(() => loadRuleSet([dir])).toThrow(/patterns\[0\]\.regex: \{\{achternaam\}\} names no list/);
+  });
+});
+
+describe("scope, note and child", () => {
+  it("reads scope and note, and refuses a child flag without a date validator", () => {
+    const rule = compileRule("/rules", "acme/member-number.yaml", `${GOOD}scope: filename\nnote: "documenttype: test"\n`);
+    expect(rule).toMatchObject({ scope: "filename", note: "documenttype: test" });
+    expect(problem(`${GOOD}child: { under: 16, note: kind }\n`)).toMatch(/child: needs validator: date/);
+    expect(problem(`${GOOD}scope: everywhere\n`)).toMatch(/scope: "everywhere" is not one of content, filename, both/);
   });
 });

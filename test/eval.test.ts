@@ -1,0 +1,54 @@
+// The detectors measured on the labelled corpus in test/corpus, with the quality targets of
+// issue #3 as assertions: a change that lowers precision or recall below them fails CI.
+// `npm run eval` prints the same numbers as a table (and writes eval-results.json).
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BUILTIN_RULES_DIR, loadRuleSet } from "../src/ruleset/load.js";
+import { evaluate, loadCorpus, predictCategories } from "../src/ruleset/evaluate.js";
+import type { Category } from "../src/model/types.js";
+
+const corpus = loadCorpus(path.resolve(__dirname, "corpus"));
+const rules = loadRuleSet([BUILTIN_RULES_DIR]).rules;
+const result = evaluate(rules, corpus, "medium");
+const score = (c: Category) => result.byCategory.find((s) => s.category === c);
+
+const CHECKSUM: Category[] = ["bsn", "iban", "be-national-number", "credit-card"];
+const CONTACT: Category[] = ["email", "phone", "postcode"];
+const SPECIAL: Category[] = ["health", "religion", "ethnicity", "political", "sexual-orientation", "trade-union", "genetic", "biometric", "criminal"];
+
+describe("labelled corpus", () => {
+  it("has at least 600 items, at least half of them Dutch", () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(600);
+    expect((result.itemsByLang.nl ?? 0) / corpus.length).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each(CHECKSUM)("%s: recall ≥ 0.99", (c) => {
+    expect(score(c)?.positives ?? 0).toBeGreaterThanOrEqual(20);
+    expect(score(c)!.recall).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it("checksum identifiers: no finding on a number that fails its checksum", () => {
+    const failing = corpus.filter((i) => i.tags.includes("checksum-fail"));
+    expect(failing.length).toBeGreaterThanOrEqual(20);
+    const wrong = failing.filter((i) => CHECKSUM.some((c) => predictCategories(rules, i, "medium").has(c) && !i.expect.includes(c)));
+    expect(wrong.map((i) => `${i.file}#${i.index}: ${i.text}`)).toEqual([]);
+  });
+
+  it.each(CONTACT)("%s: recall ≥ 0.97, precision ≥ 0.95", (c) => {
+    expect(score(c)?.positives ?? 0).toBeGreaterThanOrEqual(20);
+    expect(score(c)!.recall).toBeGreaterThanOrEqual(0.97);
+    expect(score(c)!.precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.each(SPECIAL)("%s: recall ≥ 0.90, precision ≥ 0.90", (c) => {
+    expect(score(c)?.positives ?? 0).toBeGreaterThanOrEqual(15);
+    expect(score(c)!.recall).toBeGreaterThanOrEqual(0.9);
+    expect(score(c)!.precision).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("name: recall ≥ 0.85, precision ≥ 0.85", () => {
+    expect(score("name")?.positives ?? 0).toBeGreaterThanOrEqual(20);
+    expect(score("name")!.recall).toBeGreaterThanOrEqual(0.85);
+    expect(score("name")!.precision).toBeGreaterThanOrEqual(0.85);
+  });
+});
