@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import {
   VALIDATORS,
   isValidBeNationalNumber,
@@ -12,12 +14,22 @@ import {
   IBAN_LENGTHS,
   mod97,
   parseDate,
+  isValidMrz,
+  mrzCheckDigit,
+  isValidNlLicensePlate,
+  nlSidecode,
+  isValidNlDocumentNumber,
+  isValidE164,
+  e164CountryCode,
 } from "../../src/detect/validators/index.js";
 
 describe("VALIDATORS registry", () => {
   it("has every validator name that docs/rules.md lists", () => {
     expect(Object.keys(VALIDATORS).sort()).toEqual(
-      ["date", "elfproef", "email", "ipv4", "ipv6", "luhn", "mod97-be-nn", "mod97-iban"].sort(),
+      [
+        "date", "elfproef", "email", "ipv4", "ipv6", "luhn", "mod97-be-nn", "mod97-iban",
+        "mrz", "license-plate-nl", "nl-document-number", "phone-e164",
+      ].sort(),
     );
   });
   it("never throws on junk input", () => {
@@ -271,5 +283,191 @@ describe("email", () => {
     "icon@2x.png", // retina image file name
   ])("rejects %s", (v) => {
     expect(isValidEmail(v)).toBe(false);
+  });
+});
+
+describe("date: month-first fallback", () => {
+  it("reads M/D/YYYY only with slashes and only when day-first is impossible", () => {
+    expect(parseDate("3/25/1985")).toEqual({ year: 1985, month: 3, day: 25 });
+    expect(parseDate("03/12/1985")).toEqual({ year: 1985, month: 12, day: 3 }); // day first wins
+    expect(parseDate("3-25-1985")).toBeNull();
+    expect(parseDate("13/25/1985")).toBeNull();
+    expect(parseDate("2/30/1985")).toBeNull();
+  });
+});
+
+describe("IBAN rule regex covers the registry", () => {
+  // The regex of rules/generic/iban.yaml has one alternative per registry length; it must
+  // accept every country of IBAN_LENGTHS at exactly its own length, spaced or not, and not a
+  // character more (the "BE68 5390 0754 7034 2024" over-match).
+  const rule = parseYaml(readFileSync(new URL("../../rules/generic/iban.yaml", import.meta.url), "utf8"));
+  const regex = new RegExp(`^(?:${rule.patterns[0].regex})$`, "u");
+  const make = (cc: string, len: number) => cc + "00" + "1".repeat(len - 4);
+  const spaced = (iban: string) => iban.replace(/(.{4})(?=.)/g, "$1 ");
+  it.each(Object.entries(IBAN_LENGTHS))("%s with length %i", (cc, len) => {
+    expect(regex.test(make(cc, len))).toBe(true);
+    expect(regex.test(spaced(make(cc, len)))).toBe(true);
+    expect(regex.test(make(cc, len - 1))).toBe(false);
+    expect(regex.test(make(cc, len + 1))).toBe(false);
+  });
+  it("stops a spaced IBAN before a following group of digits", () => {
+    const unanchored = new RegExp(rule.patterns[0].regex, "gu");
+    expect("Factuur BE68 5390 0754 7034 2024".match(unanchored)).toEqual(["BE68 5390 0754 7034"]);
+  });
+});
+
+describe("mrz (ICAO Doc 9303)", () => {
+  // Specimens: ICAO Doc 9303 (8th ed., 2021) Part 4 (TD3, passport of Anna Maria Eriksson,
+  // Utopia), Part 5 (TD1) and Part 6 (TD2); RvIG specimen of the 2014 Dutch passport and the
+  // Dutch identity card (Willeke Liselotte de Bruijn, document SPECI2014, BSN 999999990).
+  const TD3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"];
+  const TD1 = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"];
+  const TD2 = ["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"];
+  const NL_PASSPORT = ["P<NLDDE<BRUIJN<<WILLEKE<LISELOTTE<<<<<<<<<<<", "SPECI20142NLD6503101F2401151999999990<<<<<82"];
+  const NL_ID = ["I<NLDSPECI20142999999990<<<<<8", "6503101F2403096NLD<<<<<<<<<<<8", "DE<BRUIJN<<WILLEKE<LISELOTTE<<"];
+
+  it("computes the check digit with weights 7-3-1 ('<' = 0, A = 10)", () => {
+    // Worked example of Doc 9303 Part 3, 4.9: date 520727 has check digit 3.
+    expect(mrzCheckDigit("520727")).toBe(3);
+    expect(mrzCheckDigit("L898902C3")).toBe(6);
+    expect(mrzCheckDigit("<<<<")).toBe(0);
+    expect(mrzCheckDigit("AB2134<<<")).toBe(5);
+    expect(mrzCheckDigit("ab")).toBe(-1);
+  });
+  it.each([
+    ["TD3, both lines", TD3.join("\n")],
+    ["TD3, data line alone", TD3[1]],
+    ["TD1, three lines", TD1.join("\n")],
+    ["TD1, two lines", TD1.slice(0, 2).join("\n")],
+    ["TD2, both lines", TD2.join("\n")],
+    ["TD2, data line alone", TD2[1]],
+    ["Dutch passport", NL_PASSPORT.join("\r\n")],
+    ["Dutch identity card, on one line", NL_ID.join(" ")],
+  ])("accepts the specimen %s", (_, mrz) => {
+    expect(isValidMrz(mrz)).toBe(true);
+  });
+  it("accepts a visa (MRV-A) without composite digit", () => {
+    // Doc 9303 Part 7 specimen visa of Anna Maria Eriksson.
+    expect(isValidMrz("V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL8988901C4XXX4009078F96121096ZE184226B<<<<<<")).toBe(true);
+  });
+  it.each([
+    ["document number check", "L898902C37UTO7408122F1204159ZE184226B<<<<<10"],
+    ["birth date check", "L898902C36UTO7408123F1204159ZE184226B<<<<<10"],
+    ["expiry check", "L898902C36UTO7408122F1204158ZE184226B<<<<<10"],
+    ["personal number check", "L898902C36UTO7408122F1204159ZE184226B<<<<<20"],
+    ["composite check", "L898902C36UTO7408122F1204159ZE184226B<<<<<11"],
+    ["TD1 composite", "I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<7"],
+    ["TD2 composite", "D231458907UTO7408122F1204159<<<<<<<7"],
+    ["lower case", TD3[1].toLowerCase()],
+    ["name line alone", TD3[0]],
+    ["wrong length", TD3[1].slice(1)],
+    ["all zeros", "0000000000<<<0000000<0000000<<<<<<<<<<<<<<<<"],
+    ["a TD3 line 1 that is not P or V", "X<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n" + TD3[1]],
+  ])("rejects a wrong %s", (_, mrz) => {
+    expect(isValidMrz(mrz)).toBe(false);
+  });
+  it("rejects an impossible date even when its check digit is right", () => {
+    const l1 = "I<UTOD231458907<<<<<<<<<<<<<<<";
+    const expiry = "120231"; // 31 February
+    const partial = `7408122F${expiry}${mrzCheckDigit(expiry)}UTO<<<<<<<<<<<`;
+    const composite = mrzCheckDigit(l1.slice(5, 30) + partial.slice(0, 7) + partial.slice(8, 15) + partial.slice(18, 29));
+    expect(isValidMrz(`${l1}\n${partial}${composite}`)).toBe(false);
+  });
+  it("follows a TD1 document number longer than 9 characters into the optional data", () => {
+    // Doc 9303 Part 5 4.2.2 note j: position 15 is '<', the number continues, then its check digit.
+    const doc = "D23145890734"; // 12 characters
+    const l1 = `I<UTO${doc.slice(0, 9)}<${doc.slice(9)}${mrzCheckDigit(doc)}<`.padEnd(30, "<");
+    const l2a = "7408122F1204159UTO<<<<<<<<<<<";
+    const l2 = l2a + mrzCheckDigit(l1.slice(5, 30) + l2a.slice(0, 7) + l2a.slice(8, 15) + l2a.slice(18, 29));
+    expect(isValidMrz(`${l1}\n${l2}`)).toBe(true);
+  });
+});
+
+describe("license-plate-nl (RDW sidecodes)", () => {
+  // Sidecodes after the RDW (via kentekenkennis.nl/sidecode and nummerborden.info): one
+  // example per sidecode, with letters the RDW issues.
+  it.each([
+    ["AB-12-34", 1], ["12-34-AB", 2], ["12-AB-34", 3], ["BD-12-FG", 4], ["BD-FG-12", 5], ["12-BD-FG", 6],
+    ["12-BDF-3", 7], ["1-BDF-23", 8], ["BD-123-F", 9], ["B-123-DF", 10], ["BDF-12-G", 11], ["B-12-DFG", 12],
+    ["1-BD-234", 13], ["123-BD-4", 14],
+  ])("finds the sidecode of %s (%i), with or without hyphens", (plate, sidecode) => {
+    expect(nlSidecode(plate)).toBe(sidecode);
+    expect(nlSidecode(plate.replace(/-/g, ""))).toBe(sidecode);
+    expect(isValidNlLicensePlate(plate)).toBe(true);
+  });
+  it.each([
+    "12-ABC-3", // vowel in a modern series
+    "12-BCF-3", // C is never used
+    "BD-12-QF", // nor Q
+    "12-NSB-3", // never issued
+    "GVD-12-B",
+    "BD-SS-12",
+    "12-BSD-3", // ends in SD
+    "123456",
+    "ABCDEF",
+    "ABC123", // LLLDDD is no sidecode
+    "99-XXX-9", // the notation of sidecode 7, not a plate
+    "X-999-XX",
+    "",
+  ])("rejects %s", (plate) => {
+    expect(isValidNlLicensePlate(plate)).toBe(false);
+  });
+  it("leaves the hyphen positions to the rule's regex (the six characters decide)", () => {
+    expect(nlSidecode("AB-1234")).toBe(1);
+  });
+  it("accepts vowels in the 1951-1978 series and in trailer (O) plates", () => {
+    expect(isValidNlLicensePlate("AE-12-34")).toBe(true); // sidecode 1
+    expect(isValidNlLicensePlate("OA-12-BD")).toBe(true); // trailer, sidecode 4
+  });
+});
+
+describe("nl-document-number (Dutch passport / ID card)", () => {
+  // Format after RvIG ("Documentnummer O of 0") and python-stdnum's nl.identiteitskaartnummer:
+  // 2 letters, 6 letters or digits, 1 digit, never the letter O. SPECI2014: RvIG specimen.
+  it.each(["SPECI2014", "XR1001R58", "NX6P97571", "xr 1001r5 8", "IR7K31F44"])("accepts %s", (v) => {
+    expect(isValidNlDocumentNumber(v)).toBe(true);
+  });
+  it.each([
+    "XR1O01R58", // letter O
+    "OR1001R58",
+    "581001RXR", // digits first
+    "XR1001R5X", // last not a digit
+    "XR1001R5", // 8 characters
+    "XR1001R588",
+    "AA0000000", // placeholder
+    "EM0000000",
+    "",
+  ])("rejects %s", (v) => {
+    expect(isValidNlDocumentNumber(v)).toBe(false);
+  });
+});
+
+describe("phone-e164", () => {
+  // ITU-T E.164 assigned country codes; +44 20 7946 0958 is in Ofcom's range for drama
+  // (fictitious) numbers, +1 212 555 0142 in the NANPA 555-01xx fictitious range.
+  it.each(["+44 20 7946 0958", "+44 (0)20 7946 0958", "+1 (212) 555-0142", "+49 30 1234567", "0049 30 1234567", "+599 9 123 4567", "+297 582 1234", "+31 6 12345678", "+33 1 23 45 67 89"])(
+    "accepts %s",
+    (v) => {
+      expect(isValidE164(v)).toBe(true);
+    },
+  );
+  it.each([
+    "+1 (555) 123-4567", // NANP exchange cannot start with 1
+    "+999 1234 5678", // unassigned
+    "+12", // too short
+    "+44 1234", // national part too short
+    "+49 1234 5678 9012 3456", // more than 15 digits
+    "+7 123 45 67", // +7 needs 10 national digits
+    "+44 020 7946 0958", // national part starts with 0 (the trunk prefix belongs in brackets)
+    "44 20 7946 0958", // no + or 00
+    "+44 20 7946 0958 ext",
+  ])("rejects %s", (v) => {
+    expect(isValidE164(v)).toBe(false);
+  });
+  it("finds the country code of a prefix-free number", () => {
+    expect(e164CountryCode("31612345678")).toBe("31");
+    expect(e164CountryCode("35312345678")).toBe("353");
+    expect(e164CountryCode("12125550142")).toBe("1");
+    expect(e164CountryCode("99912345678")).toBeUndefined();
   });
 });

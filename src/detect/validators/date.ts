@@ -1,6 +1,7 @@
 // Calendar dates as people write them in Dutch, Belgian (Dutch/French) and English documents:
 //   12-03-1985, 12/03/1985, 12.03.1985 (day first), 1985-03-12, 1985/03/12 (ISO order),
-//   12 maart 1985, 12 mrt. 1985, 12 March 1985, 1er mars 1985, March 12, 1985, March 12th 1985.
+//   12 maart 1985, 12 mrt. 1985, 12 March 1985, 1er mars 1985, March 12, 1985, March 12th 1985;
+//   3/25/1985 (month first, slashes) only where day-first is impossible.
 // Two-digit years are not accepted. Valid dates lie in 1900 .. today.
 
 export interface ParsedDate {
@@ -59,7 +60,13 @@ export function parseDate(value: string): ParsedDate | null {
   const s = String(value ?? "").trim().replace(/\s+/g, " ");
   if (s.length < 8 || s.length > 40) return null;
   let m = NUMERIC_DMY.exec(s);
-  if (m) return build(Number(m[4]), Number(m[3]), Number(m[1]));
+  if (m) {
+    const dmy = build(Number(m[4]), Number(m[3]), Number(m[1]));
+    // US exports (Salesforce, HubSpot in an English locale) write M/D/YYYY: accepted only with
+    // slashes and only when day-first cannot be meant (3/25/1985).
+    if (!dmy && m[2] === "/" && Number(m[3]) > 12) return build(Number(m[4]), Number(m[1]), Number(m[3]));
+    return dmy;
+  }
   m = NUMERIC_YMD.exec(s);
   if (m) {
     if (m[2] === ".") return null; // 1985.03.12 is rare and looks like a version / amount

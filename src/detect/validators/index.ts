@@ -7,6 +7,10 @@ import { isValidLuhn } from "./luhn.js";
 import { isValidDate } from "./date.js";
 import { isValidIpv4, isValidIpv6 } from "./ip.js";
 import { isValidEmail } from "./email.js";
+import { isValidMrz } from "./mrz.js";
+import { isValidNlLicensePlate } from "./license-plate-nl.js";
+import { isValidNlDocumentNumber } from "./nl-document-number.js";
+import { isValidE164 } from "./phone.js";
 
 export { isValidBsn } from "./elfproef.js";
 export { isValidIban, mod97, IBAN_LENGTHS } from "./iban.js";
@@ -16,6 +20,10 @@ export { isValidDate, parseDate, daysInMonth, isLeapYear, MONTHS } from "./date.
 export type { ParsedDate } from "./date.js";
 export { isValidIpv4, isValidIpv6 } from "./ip.js";
 export { isValidEmail } from "./email.js";
+export { isValidMrz, mrzCheckDigit } from "./mrz.js";
+export { isValidNlLicensePlate, nlSidecode } from "./license-plate-nl.js";
+export { isValidNlDocumentNumber } from "./nl-document-number.js";
+export { isValidE164, e164CountryCode, E164_COUNTRY_CODES } from "./phone.js";
 
 export type Validator = (value: string) => boolean;
 
@@ -28,6 +36,10 @@ export const VALIDATORS: Record<string, Validator> = Object.freeze({
   ipv4: isValidIpv4,
   ipv6: isValidIpv6,
   email: isValidEmail,
+  mrz: isValidMrz,
+  "license-plate-nl": isValidNlLicensePlate,
+  "nl-document-number": isValidNlDocumentNumber,
+  "phone-e164": isValidE164,
 });
 
 export const VALIDATOR_NAMES = Object.keys(VALIDATORS);
