@@ -57,6 +57,12 @@ export function normalizeHeader(header: string): string {
 /** Remembers which rules a column header hints at: each header is tested once, not per cell. */
 export class HeaderHints {
   private readonly cache = new Map<string, ReadonlySet<CompiledRule>>();
+  private readonly excluded = new Set<string>();
+
+  /** The header says the column is something else for this rule (headers.exclude). Call after forHeader. */
+  excludes(rule: CompiledRule, header: string): boolean {
+    return this.excluded.size > 0 && this.excluded.has(`${rule.id}\u0000${header}`);
+  }
 
   /** The rules among `rules` whose header patterns match `header`. */
   forHeader(header: string, rules: readonly CompiledRule[]): ReadonlySet<CompiledRule> {
@@ -64,6 +70,7 @@ export class HeaderHints {
     if (!hinted) {
       const normalized = normalizeHeader(header);
       hinted = new Set(rules.filter((r) => r.headers?.patterns.some((p) => p.test(normalized))));
+      for (const r of rules) if (r.headers?.exclude.some((p) => p.test(normalized))) this.excluded.add(`${r.id}\u0000${header}`);
       this.cache.set(header, hinted);
     }
     return hinted;
@@ -191,6 +198,7 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
   for (const rule of rules) {
     if (rule.scope === (isFilename ? "content" : "filename")) continue;
     if (!prefilter.passes(rule)) continue;
+    if (header !== undefined && hints.excludes(rule, header)) continue;
     const headerHint = hinted.has(rule);
     for (const matcher of rule.matchers) {
       matcher.regex.lastIndex = 0;
@@ -241,7 +249,33 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
     }
   }
   if (!detections && !shaped) return NOTHING;
-  return { detections: detections ? dropOverlaps(detections) : [], signal: { shaped: shaped ?? NO_RULES, valid: valid ?? NO_RULES } };
+  const kept = detections ? dropOverlaps(detections) : [];
+  if (kept.length > 1) applySupport(kept);
+  return { detections: kept, signal: { shaped: shaped ?? NO_RULES, valid: valid ?? NO_RULES } };
+}
+
+/**
+ * Raises a detection whose rule has `support` when another detection of a supporting
+ * category (at least medium itself) lies within the window: a 9-digit number in a line with
+ * a person's name and address. Support never lowers and never satisfies `context.required`.
+ */
+function applySupport(detections: Detection[]): void {
+  for (const d of detections) {
+    const support = d.rule.support;
+    if (!support || CONFIDENCE_RANK[d.confidence] >= CONFIDENCE_RANK[support.confidence]) continue;
+    const near = detections.find(
+      (o) =>
+        o !== d &&
+        support.categories.has(o.rule.category) &&
+        CONFIDENCE_RANK[o.confidence] >= CONFIDENCE_RANK.medium &&
+        o.start - d.end <= support.window &&
+        d.start - o.end <= support.window,
+    );
+    if (near) {
+      d.confidence = support.confidence;
+      d.evidence.push({ kind: "context", detail: `near ${near.rule.category}` });
+    }
+  }
 }
 
 /**
@@ -263,7 +297,7 @@ export function dropOverlaps(detections: Detection[]): Detection[] {
       if (a.start === b.start && a.end === b.end) {
         if (a.rule.id === b.rule.id) dropped.add(b);
         else if (a.rule.category === b.rule.category || rank !== 0) dropped.add(rank >= 0 ? b : a);
-      } else if (b.end <= a.end && a.rule.category !== b.rule.category && rank >= 0) {
+      } else if (b.end <= a.end && a.rule.category !== b.rule.category && rank >= 0 && !a.rule.contains.has(b.rule.category)) {
         dropped.add(b);
       }
       if (dropped.has(a)) break;

@@ -29,7 +29,7 @@ const CONFIDENCE_VALUES = ["low", "medium", "high"] as const;
 const NORMALIZATIONS = ["none", "digits", "alnum", "upper-alnum", "lower"] as const;
 const TOP_LEVEL_FIELDS = new Set([
   "id", "category", "classification", "description", "locales", "keywords", "patterns", "terms",
-  "validator", "confidence", "context", "headers", "column", "allow", "examples", "normalize", "prefilter", "lists", "scope", "note", "child",
+  "validator", "confidence", "context", "headers", "column", "allow", "examples", "normalize", "prefilter", "lists", "scope", "note", "child", "contains", "support",
 ]);
 
 // Rules that share a prefilter share its RegExp, so the engine tests it once per unit.
@@ -134,6 +134,8 @@ export function compileRule(root: string, rel: string, text: string, hash?: Retu
     column: compileColumn(f),
     allow: compileAllow(f),
     scope: f.optionalEnum("scope", ["content", "filename", "both"] as const) ?? "content",
+    contains: compileContains(f),
+    support: compileSupport(f),
     note: f.optionalString("note"),
     child: compileChild(f, validatorName),
     examples: compileExamples(f),
@@ -275,11 +277,15 @@ export function termsRegex(terms: string[], caseSensitive: boolean): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, caseSensitive ? "gu" : "giu");
 }
 
-/** A regex that finds any of `words` starting at a word boundary, case-insensitively. */
+/**
+ * A regex that finds any of `words` starting at a word boundary, case-insensitively. Inside
+ * a word, a space, hyphen or underscore matches any run of those or none: "id-kaart" finds
+ * "ID kaart", "id_kaart" and "idkaart" (CRM field names and people spell it every way).
+ */
 export function wordStartRegex(words: string[]): RegExp {
   const body = [...words]
     .sort((a, b) => b.length - a.length)
-    .map((w) => w.trim().split(/\s+/).map(escapeRegex).join("\\s+"))
+    .map((w) => w.trim().split(/[\s_-]+/).map(escapeRegex).join("[\\s_\\-]*"))
     .join("|");
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})`, "iu");
 }
@@ -312,16 +318,20 @@ function compileHeaders(f: FieldReader): CompiledRule["headers"] {
   const raw = f.object("headers");
   const h = new FieldReader(f.file, raw, "headers");
   for (const key of Object.keys(raw)) {
-    if (!["patterns", "confidence"].includes(key)) throw new RuleError(f.file, `headers.${key}`, "unknown field");
+    if (!["patterns", "confidence", "exclude"].includes(key)) throw new RuleError(f.file, `headers.${key}`, "unknown field");
   }
-  const patterns = h.stringList("patterns").map((source, i) => {
+  const compile = (field: string) => (source: string, i: number) => {
     try {
       return new RegExp(source, "iu");
     } catch (err) {
-      throw new RuleError(f.file, `headers.patterns[${i}]`, `invalid regular expression: ${(err as Error).message}`);
+      throw new RuleError(f.file, `headers.${field}[${i}]`, `invalid regular expression: ${(err as Error).message}`);
     }
-  });
-  return { patterns, confidence: h.enumValue("confidence", CONFIDENCE_VALUES) };
+  };
+  return {
+    patterns: h.stringList("patterns").map(compile("patterns")),
+    confidence: h.enumValue("confidence", CONFIDENCE_VALUES),
+    exclude: (h.optionalStringList("exclude") ?? []).map(compile("exclude")),
+  };
 }
 
 function compileColumn(f: FieldReader): CompiledRule["column"] {
@@ -341,6 +351,30 @@ function compileColumn(f: FieldReader): CompiledRule["column"] {
     confidence: c.enumValue("confidence", CONFIDENCE_VALUES),
     requireHeader: c.optionalBoolean("requireHeader") ?? false,
   };
+}
+
+function compileSupport(f: FieldReader): CompiledRule["support"] {
+  if (f.raw.support === undefined) return undefined;
+  const raw = f.object("support");
+  const s = new FieldReader(f.file, raw, "support");
+  for (const key of Object.keys(raw)) {
+    if (!["categories", "window", "confidence"].includes(key)) throw new RuleError(f.file, `support.${key}`, "unknown field");
+  }
+  const categories = s.stringList("categories");
+  categories.forEach((c, i) => {
+    if (!isCategory(c)) throw new RuleError(f.file, `support.categories[${i}]`, `unknown category "${c}"`);
+  });
+  const window = s.optionalInteger("window") ?? 60;
+  if (window < 1 || window > 1000) throw new RuleError(f.file, "support.window", "must be between 1 and 1000 characters");
+  return { categories: new Set(categories), window, confidence: s.enumValue("confidence", CONFIDENCE_VALUES) };
+}
+
+function compileContains(f: FieldReader): ReadonlySet<string> {
+  const list = f.optionalStringList("contains") ?? [];
+  list.forEach((c, i) => {
+    if (!isCategory(c)) throw new RuleError(f.file, `contains[${i}]`, `unknown category "${c}"`);
+  });
+  return new Set(list);
 }
 
 function compileChild(f: FieldReader, validatorName: string | undefined): CompiledRule["child"] {

@@ -47,7 +47,19 @@ export interface CompiledRule {
     required: boolean;
     exclude?: RegExp;
   };
-  headers?: { patterns: RegExp[]; confidence: Confidence };
+  headers?: {
+    patterns: RegExp[];
+    confidence: Confidence;
+    /** A cell under a header matching one of these is not the rule's data (an `Artikelnummer` column of 06-numbers). */
+    exclude: RegExp[];
+  };
+  /**
+   * Other personal data near a match supports it: a lone 11-check-valid number next to a
+   * person's name and address in one record line is likelier a BSN than an order number.
+   */
+  support?: { categories: ReadonlySet<string>; window: number; confidence: Confidence };
+  /** Categories whose matches may lie inside this rule's matches and are kept there (an address holds a postcode). */
+  contains: ReadonlySet<string>;
   column?: { minShare: number; minCells: number; confidence: Confidence; requireHeader: boolean };
   allow: { pattern: RegExp; note: string }[];
   /** Where the rule looks: the file's content (default), its path and name, or both. */

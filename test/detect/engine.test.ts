@@ -162,3 +162,78 @@ examples: { match: ["1985-03-12"], no-match: ["x"] }
     expect(notes("1985-03-12")).toEqual([]);
   });
 });
+
+describe("support, contains and header excludes", () => {
+  const number = ruleFromYaml(`
+id: test.number
+category: bsn
+classification: special
+patterns: [{ name: nine, regex: '(?<!\\d)\\d{9}(?!\\d)' }]
+validator: elfproef
+confidence: low
+support: { categories: [name], window: 20, confidence: medium }
+headers: { patterns: [bsn], confidence: high, exclude: [artikel] }
+examples: { match: ["111222333"], no-match: ["1"] }
+`, "test.number");
+  const name = ruleFromYaml(`
+id: test.name
+category: name
+classification: generic
+patterns: [{ name: mw, regex: 'Mw\\. \\p{Lu}\\p{Ll}+' }]
+confidence: medium
+examples: { match: ["Mw. Jansen"], no-match: ["x"] }
+`, "test.name");
+  const find = (t: string) => detectInUnit(prose(t), [number, name], new HeaderHints()).detections;
+
+  it("raises a weak match next to supporting personal data, not one far from it", () => {
+    const near = find("Mw. Hendriks, 111222333, Deventer").find((d) => d.rule.id === "test.number")!;
+    expect(near.confidence).toBe("medium");
+    expect(near.evidence).toContainEqual({ kind: "context", detail: "near name" });
+    const far = find(`Mw. Hendriks ${"x".repeat(40)} 111222333`).find((d) => d.rule.id === "test.number")!;
+    expect(far.confidence).toBe("low");
+  });
+
+  it("skips a cell whose header the rule excludes", () => {
+    expect(detectInUnit(cell("111222333", "Artikelnummer", 0, 2), [number], new HeaderHints()).detections).toEqual([]);
+    expect(detectInUnit(cell("111222333", "BSN", 0, 2), [number], new HeaderHints()).detections[0].confidence).toBe("high");
+  });
+
+  it("keeps a postcode inside an address when the address rule says it contains postcodes", () => {
+    const yaml = (contains: string) => `
+id: test.address
+category: address
+classification: generic
+patterns: [{ name: pc-nr, regex: '\\d{4} [A-Z]{2} \\d+' }]
+confidence: medium
+${contains}
+examples: { match: ["1234 AB 5"], no-match: ["x"] }
+`;
+    const postcode = ruleFromYaml(`
+id: test.postcode
+category: postcode
+classification: generic
+patterns: [{ name: pc, regex: '\\d{4} [A-Z]{2}' }]
+confidence: medium
+examples: { match: ["1234 AB"], no-match: ["x"] }
+`, "test.postcode");
+    const categories = (contains: string) =>
+      detectInUnit(prose("Bezorgen op 1017 DD 28"), [ruleFromYaml(yaml(contains), "test.address"), postcode], new HeaderHints()).detections.map((d) => d.rule.category).sort();
+    expect(categories("contains: [postcode]")).toEqual(["address", "postcode"]);
+    expect(categories("")).toEqual(["address"]);
+  });
+
+  it("matches context words spelled with spaces, hyphens or underscores", () => {
+    const rule = ruleFromYaml(`
+id: test.card
+category: id-document-number
+classification: special
+patterns: [{ name: nr, regex: '[A-Z]{2}\\d{7}' }]
+confidence: low
+context: { words: [id-kaart], confidence: high, required: true }
+examples: { match: ["id-kaart AB1234567"], no-match: ["x"] }
+`, "test.card");
+    for (const t of ["id_kaart_nr=AB1234567", "ID kaart: AB1234567", "idkaart AB1234567"]) {
+      expect(detectInUnit(prose(t), [rule], new HeaderHints()).detections.map((d) => d.confidence), t).toEqual(["high"]);
+    }
+  });
+});

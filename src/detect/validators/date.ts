@@ -36,6 +36,8 @@ export function daysInMonth(year: number, month: number): number {
 
 const NUMERIC_DMY = /^(\d{1,2})([\-\/.])(\d{1,2})\2(\d{4})$/u;
 const NUMERIC_YMD = /^(\d{4})([\-\/.])(\d{1,2})\2(\d{1,2})$/u;
+/** 19850312: the compact ISO form of database exports and key=value logs. */
+const COMPACT_YMD = /^((?:19|20)\d{2})(\d{2})(\d{2})$/u;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th|e|ste|de|er)?`;
 const MONTH = String.raw`(\p{L}+)\.?`;
 const TEXT_DMY = new RegExp(String.raw`^${DAY}[\s\-]+${MONTH}[\s\-]+(\d{4})$`, "iu");
@@ -72,6 +74,8 @@ export function parseDate(value: string): ParsedDate | null {
     if (m[2] === ".") return null; // 1985.03.12 is rare and looks like a version / amount
     return build(Number(m[1]), Number(m[3]), Number(m[4]));
   }
+  m = COMPACT_YMD.exec(s);
+  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]));
   m = TEXT_DMY.exec(s);
   if (m) {
     const month = monthNumber(m[2]);
