@@ -28,7 +28,8 @@ interface Bucket {
   locations: FindingLocation[];
   samples: Set<string>;
   evidence: Map<string, Evidence>;
-  notes: Set<string>;
+  /** Note → how many of the bucket's matches carry it. */
+  notes: Map<string, number>;
 }
 
 interface Group {
@@ -46,7 +47,7 @@ interface ColumnStats {
   rules: Map<string, ColumnRuleStats>;
 }
 
-const newBucket = (): Bucket => ({ count: 0, locations: [], samples: new Set(), evidence: new Map(), notes: new Set() });
+const newBucket = (): Bucket => ({ count: 0, locations: [], samples: new Set(), evidence: new Map(), notes: new Map() });
 
 function columnKeyOf(unit: TextUnit): string {
   return unit.table ? `${unit.table.sheet ?? ""}\u0000${unit.table.column}` : "";
@@ -100,7 +101,7 @@ export class FileFindings {
         const key = `${e.kind}\u0000${e.detail}`;
         if (bucket.evidence.size < MAX_EVIDENCE && !bucket.evidence.has(key)) bucket.evidence.set(key, e);
       }
-      for (const n of d.notes) bucket.notes.add(n);
+      for (const n of d.notes) bucket.notes.set(n, (bucket.notes.get(n) ?? 0) + 1);
     }
   }
 
@@ -189,7 +190,11 @@ export class FileFindings {
           samples: [...bucket.samples],
           evidence: [...bucket.evidence.values()],
         };
-        if (bucket.notes.size) finding.notes = [...bucket.notes].sort();
+        if (bucket.notes.size) {
+          const notes = [...bucket.notes.keys()].sort();
+          finding.notes = notes;
+          finding.noteCounts = Object.fromEntries(notes.map((n) => [n, bucket.notes.get(n)!]));
+        }
         return finding;
       });
 
@@ -215,7 +220,7 @@ export class FileFindings {
 }
 
 function cloneBucket(b: Bucket): Bucket {
-  return { count: b.count, locations: [...b.locations], samples: new Set(b.samples), evidence: new Map(b.evidence), notes: new Set(b.notes) };
+  return { count: b.count, locations: [...b.locations], samples: new Set(b.samples), evidence: new Map(b.evidence), notes: new Map(b.notes) };
 }
 
 function mergeBucket(into: Bucket, from: Bucket, limits: FindingLimits): void {
@@ -223,5 +228,5 @@ function mergeBucket(into: Bucket, from: Bucket, limits: FindingLimits): void {
   for (const l of from.locations) if (into.locations.length < limits.maxLocations) into.locations.push(l);
   for (const s of from.samples) if (into.samples.size < limits.maxSamples) into.samples.add(s);
   for (const [k, e] of from.evidence) if (into.evidence.size < MAX_EVIDENCE && !into.evidence.has(k)) into.evidence.set(k, e);
-  for (const n of from.notes) into.notes.add(n);
+  for (const [n, c] of from.notes) into.notes.set(n, (into.notes.get(n) ?? 0) + c);
 }

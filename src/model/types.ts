@@ -137,6 +137,8 @@ export interface Finding {
   evidence: Evidence[];
   /** Extra value-free remarks, e.g. "known test number". */
   notes?: string[];
+  /** How many of `count` matches carry each note (e.g. 2 of 3 birth dates are children's). */
+  noteCounts?: Record<string, number>;
 }
 
 export interface ColumnSummary {

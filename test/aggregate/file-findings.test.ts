@@ -14,6 +14,7 @@ validator: elfproef
 confidence: low
 context: { words: [bsn], confidence: high }
 column: { minShare: 0.8, minCells: 3, confidence: high }
+allow: [{ pattern: '^99999', note: testnummer }]
 examples: { match: ["BSN 111222333"], no-match: ["123456789"] }
 `, "test.bsn");
 
@@ -89,6 +90,14 @@ describe("FileFindings", () => {
     const r = collect([headerCell("Order", 0), ...noise.map((v, i) => cell(v, "Order", 0, i + 2))]);
     expect(r.findings).toEqual([]);
     expect(r.classification).toBe("none");
+  });
+
+  it("says how many of a finding's matches carry each note", () => {
+    const r = collect([prose("BSN 999990019, BSN 999990020 en BSN 111222333")]);
+    const f = r.findings.find((x) => x.ruleId === "test.bsn")!;
+    expect(f.count).toBe(3);
+    expect(f.notes).toEqual(["testnummer"]);
+    expect(f.noteCounts).toEqual({ testnummer: 2 });
   });
 
   it("caps locations and samples but counts everything", () => {
