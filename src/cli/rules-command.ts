@@ -52,8 +52,9 @@ function evalCorpus(dir: string, flags: EvalFlags): number {
 
 function listRules(flags: { rules?: string[] }): number {
   const ruleSet = loadRuleSet([BUILTIN_RULES_DIR, ...(flags.rules ?? [])]);
+  const width = Math.max(...ruleSet.rules.map((r) => r.id.length)) + 2;
   for (const r of ruleSet.rules) {
-    process.stdout.write(`${r.id.padEnd(32)}${r.category.padEnd(22)}${r.classification.padEnd(9)}${r.confidence.padEnd(8)}${r.scope}\n`);
+    process.stdout.write(`${r.id.padEnd(width)}${r.category.padEnd(20)}${r.classification.padEnd(9)}${r.confidence.padEnd(8)}${r.scope}\n`);
   }
   process.stdout.write(`${ruleSet.rules.length} rules (hash ${ruleSet.hash})\n`);
   return EXIT.OK;
