@@ -114,7 +114,6 @@ export function wordStarts(text: string): string[] {
  * (e.g. "a digit somewhere"), and for term lists the word starts of the text.
  */
 class UnitPrefilter {
-  private lower?: string;
   private starts?: string[];
   // Few distinct prefilters exist (a digit, an @): two short arrays beat a Map per unit.
   private regexes?: RegExp[];
@@ -144,10 +143,8 @@ class UnitPrefilter {
       const prefixes = rule.termPrefixes;
       if (!this.starts.some((w) => prefixes.has(w))) return false;
     }
-    if (rule.keywords.length > 0) {
-      this.lower ??= this.text.toLowerCase();
-      const lowerHeader = this.header?.toLowerCase() ?? "";
-      return rule.keywords.some((k) => this.lower!.includes(k) || lowerHeader.includes(k));
+    if (rule.keywords) {
+      return rule.keywords.test(this.text) || (this.header !== undefined && rule.keywords.test(this.header));
     }
     return true;
   }
@@ -252,6 +249,31 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
   const kept = detections ? dropOverlaps(detections) : [];
   if (kept.length > 1) applySupport(kept);
   return { detections: kept, signal: { shaped: shaped ?? NO_RULES, valid: valid ?? NO_RULES } };
+}
+
+/**
+ * Remembers the result for short cells of one file: a column of cities, first names or
+ * statuses repeats the same few values thousands of times, and a cell's result depends only
+ * on its text and its header. Bounded; the cache lives as long as the file's scan.
+ */
+export class CellCache {
+  private readonly results = new Map<string, UnitResult>();
+
+  constructor(
+    private readonly maxEntries = 50_000,
+    private readonly maxTextLength = 80,
+  ) {}
+
+  detect(unit: TextUnit, rules: readonly CompiledRule[], hints: HeaderHints): UnitResult {
+    if ((unit.kind !== "cell" && unit.kind !== "field") || unit.text.length > this.maxTextLength) return detectInUnit(unit, rules, hints);
+    const key = `${unit.table?.header ?? ""}\u0000${unit.text}`;
+    let result = this.results.get(key);
+    if (!result) {
+      result = detectInUnit(unit, rules, hints);
+      if (this.results.size < this.maxEntries) this.results.set(key, result);
+    }
+    return result;
+  }
 }
 
 /**

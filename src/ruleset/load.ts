@@ -122,7 +122,7 @@ export function compileRule(root: string, rel: string, text: string, hash?: Retu
     locales: f.optionalStringList("locales") ?? [],
     file,
     kind: hasPatterns ? "pattern" : "terms",
-    keywords: (f.optionalStringList("keywords") ?? []).map((k) => k.toLowerCase()),
+    keywords: compileKeywords(f),
     prefilter: compilePrefilter(f),
     termPrefixes: terms?.prefixes,
     matchers: compiled.matchers,
@@ -213,6 +213,14 @@ function compilePatterns(f: FieldReader, lists: Map<string, string>): { matchers
     return { name, regex, group };
   });
   return { matchers, normalize };
+}
+
+/** Keywords as one alternation: a single scan per unit instead of one substring search per word. */
+function compileKeywords(f: FieldReader): RegExp | undefined {
+  const words = f.optionalStringList("keywords") ?? [];
+  if (words.length === 0) return undefined;
+  const body = [...new Set(words.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length).map(escapeRegex).join("|");
+  return new RegExp(body, "iu");
 }
 
 function compilePrefilter(f: FieldReader): RegExp | undefined {

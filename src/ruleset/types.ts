@@ -26,8 +26,8 @@ export interface CompiledRule {
   /** The YAML file the rule came from (for error messages and `rules test`). */
   file: string;
   kind: "pattern" | "terms";
-  /** Lower-case prefilter words; empty = always run. */
-  keywords: string[];
+  /** Prefilter words as one case-insensitive regex (any of them anywhere in the text or header); absent = always run. */
+  keywords?: RegExp;
   /** The rule only runs on a unit where this matches (e.g. /\d/u: a digit somewhere). */
   prefilter?: RegExp;
   /**

@@ -2,7 +2,7 @@
 // Archives recurse: every member becomes an entry of its own. Whatever goes wrong with a
 // file becomes its entry's error; nothing thrown here escapes to the rest of the scan.
 import type { ErrorCode, FileReport, TextUnit } from "../model/types.js";
-import { detectInUnit, HeaderHints } from "../detect/engine.js";
+import { CellCache, detectInUnit, HeaderHints } from "../detect/engine.js";
 import { nameFindings, withFindings, withNameFindings, type NameScanOptions } from "./name-findings.js";
 import { sanitizeMessage } from "../aggregate/mask.js";
 import type { ExtractContext, Source } from "../extract/types.js";
@@ -80,6 +80,7 @@ export async function scanSource(source: Source, ctx: ExtractContext, options: S
 
   const members: FileReport[] = [];
   const headerGuard = new HeaderGuard(options.rules, hints);
+  const cells = new CellCache();
   let tabular = false;
   let failure: FileReport | undefined;
   const childCtx = sniffed.format === "zip" ? archiveContext(ctx) : ctx;
@@ -89,7 +90,7 @@ export async function scanSource(source: Source, ctx: ExtractContext, options: S
       if (item.type === "unit") {
         const unit = headerGuard.apply(item.unit);
         if (unit.table) tabular = true;
-        findings.add(unit, detectInUnit(unit, options.rules, hints));
+        findings.add(unit, cells.detect(unit, options.rules, hints));
       } else if (item.type === "child") {
         members.push(...(await scanSource(item.source, childCtx, options)));
       } else {

@@ -28,7 +28,7 @@ describe("VALIDATORS registry", () => {
     expect(Object.keys(VALIDATORS).sort()).toEqual(
       [
         "date", "elfproef", "email", "ipv4", "ipv6", "luhn", "mod97-be-nn", "mod97-iban",
-        "mrz", "license-plate-nl", "nl-document-number", "phone-e164",
+        "mrz", "license-plate-nl", "nl-document-number", "phone-e164", "be-eid-card",
       ].sort(),
     );
   });
@@ -469,5 +469,19 @@ describe("phone-e164", () => {
     expect(e164CountryCode("35312345678")).toBe("353");
     expect(e164CountryCode("12125550142")).toBe("1");
     expect(e164CountryCode("99912345678")).toBeUndefined();
+  });
+});
+
+// Belgian eID card number: first ten digits mod 97 (97 for 0) = last two. Vectors from
+// python-stdnum's stdnum.be.eid documentation.
+import { isValidBeEidCard } from "../../src/detect/validators/index.js";
+describe("be-eid-card", () => {
+  it("checks the mod-97 check digits", () => {
+    expect(isValidBeEidCard("590885348732")).toBe(true);
+    expect(isValidBeEidCard("590-8853487-32")).toBe(true);
+    expect(isValidBeEidCard("593000003797")).toBe(true);
+    expect(isValidBeEidCard("590885348733")).toBe(false);
+    expect(isValidBeEidCard("000000000097")).toBe(false);
+    expect(isValidBeEidCard("59088534873")).toBe(false);
   });
 });

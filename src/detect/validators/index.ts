@@ -11,6 +11,7 @@ import { isValidMrz } from "./mrz.js";
 import { isValidNlLicensePlate } from "./license-plate-nl.js";
 import { isValidNlDocumentNumber } from "./nl-document-number.js";
 import { isValidE164 } from "./phone.js";
+import { isValidBeEidCard } from "./be-eid-card.js";
 
 export { isValidBsn } from "./elfproef.js";
 export { isValidIban, mod97, IBAN_LENGTHS } from "./iban.js";
@@ -24,6 +25,7 @@ export { isValidMrz, mrzCheckDigit } from "./mrz.js";
 export { isValidNlLicensePlate, nlSidecode } from "./license-plate-nl.js";
 export { isValidNlDocumentNumber } from "./nl-document-number.js";
 export { isValidE164, e164CountryCode, E164_COUNTRY_CODES } from "./phone.js";
+export { isValidBeEidCard } from "./be-eid-card.js";
 
 export type Validator = (value: string) => boolean;
 
@@ -38,6 +40,7 @@ export const VALIDATORS: Record<string, Validator> = Object.freeze({
   email: isValidEmail,
   mrz: isValidMrz,
   "license-plate-nl": isValidNlLicensePlate,
+  "be-eid-card": isValidBeEidCard,
   "nl-document-number": isValidNlDocumentNumber,
   "phone-e164": isValidE164,
 });
