@@ -4,7 +4,7 @@
 // Detections this returns; the aggregate stage masks them before anything leaves the worker.
 import type { Confidence, Evidence, TextUnit } from "../model/types.js";
 import { CONFIDENCE_RANK } from "../model/types.js";
-import type { CompiledRule, Normalization } from "../ruleset/types.js";
+import type { CompiledMatcher, CompiledRule, Normalization } from "../ruleset/types.js";
 import { raiseConfidence } from "../classify/classify.js";
 import { parseDate } from "./validators/date.js";
 
@@ -94,18 +94,25 @@ function isWordChar(text: string, i: number): boolean {
  * cell of every table and a regex with a Set cost more than all pattern rules together.
  */
 export function wordStarts(text: string): string[] {
-  const starts: string[] = [];
+  return wordStartsAt(text).prefixes;
+}
+
+/** wordStarts with the offset of each word: where a term rule's sticky regex is tried. */
+export function wordStartsAt(text: string): { prefixes: string[]; positions: number[] } {
+  const prefixes: string[] = [];
+  const positions: number[] = [];
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const word = isWordChar(text, i);
     if (word && !inWord) {
       let end = i + 1;
       while (end < text.length && end < i + 3 && isWordChar(text, end)) end++;
-      starts.push(text.slice(i, end).toLowerCase());
+      prefixes.push(text.slice(i, end).toLowerCase());
+      positions.push(i);
     }
     inWord = word;
   }
-  return starts;
+  return { prefixes, positions };
 }
 
 /**
@@ -114,7 +121,9 @@ export function wordStarts(text: string): string[] {
  * (e.g. "a digit somewhere"), and for term lists the word starts of the text.
  */
 class UnitPrefilter {
-  private starts?: string[];
+  private starts?: { prefixes: string[]; positions: number[] };
+  private lower?: string;
+  private windows?: Map<CompiledRule, [number, number][]>;
   // Few distinct prefilters exist (a digit, an @): two short arrays beat a Map per unit.
   private regexes?: RegExp[];
   private hits?: boolean[];
@@ -123,6 +132,36 @@ class UnitPrefilter {
     private readonly text: string,
     private readonly header: string | undefined,
   ) {}
+
+  /** For long text: the merged windows around the rule's keyword hits, computed once per rule. */
+  keywordWindows(rule: CompiledRule): [number, number][] {
+    let windows = this.windows?.get(rule);
+    if (windows) return windows;
+    const lower = this.lowerText();
+    const hits: [number, number][] = [];
+    for (const k of rule.keywordList ?? []) {
+      for (let at = lower.indexOf(k); at !== -1; at = lower.indexOf(k, at + 1)) hits.push([at, at + k.length]);
+    }
+    hits.sort((a, b) => a[0] - b[0]);
+    windows = [];
+    for (const [hitStart, hitEnd] of hits) {
+      const from = Math.max(0, hitStart - HIT_WINDOW);
+      const to = Math.min(this.text.length, hitEnd + HIT_WINDOW);
+      const last = windows[windows.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else windows.push([from, to]);
+    }
+    (this.windows ??= new Map()).set(rule, windows);
+    return windows;
+  }
+
+  lowerText(): string {
+    return (this.lower ??= this.text.toLowerCase());
+  }
+
+  wordStarts(): { prefixes: string[]; positions: number[] } {
+    return (this.starts ??= wordStartsAt(this.text));
+  }
 
   passes(rule: CompiledRule): boolean {
     if (rule.prefilter) {
@@ -139,12 +178,17 @@ class UnitPrefilter {
       if (!hit) return false;
     }
     if (rule.termPrefixes) {
-      this.starts ??= wordStarts(this.text);
       const prefixes = rule.termPrefixes;
-      if (!this.starts.some((w) => prefixes.has(w))) return false;
+      if (!this.wordStarts().prefixes.some((w) => prefixes.has(w))) return false;
     }
     if (rule.keywords) {
-      return rule.keywords.test(this.text) || (this.header !== undefined && rule.keywords.test(this.header));
+      if (this.header !== undefined && rule.keywords.test(this.header)) return true;
+      // Short text: one regex test. Long text: indexOf on the lower-cased text, which a
+      // case-insensitive alternation of a hundred words cannot match for speed.
+      if (this.text.length <= SHORT_TEXT) return rule.keywords.test(this.text);
+      if (this.text.length > LONG_TEXT) return this.keywordWindows(rule).length > 0;
+      const lower = this.lowerText();
+      return rule.keywordList!.some((k) => lower.includes(k));
     }
     return true;
   }
@@ -179,6 +223,81 @@ function isChild(value: string, under: number, now: Date): boolean {
   return age >= 0 && age < under;
 }
 
+/** Up to this length keywords are tested with one regex; above it with indexOf. */
+const SHORT_TEXT = 256;
+/** Above this length a rule with keywords runs its patterns only around the keywords' hits. */
+const LONG_TEXT = 4096;
+/** How far around a keyword hit a pattern may start (statement patterns are shorter). */
+const HIT_WINDOW = 300;
+/** Extra text on each side of a window, so look-behinds and look-aheads see real context. */
+const HIT_MARGIN = 100;
+
+interface Match {
+  /** Offset of the value (the capture group, or the whole match) in the unit's text. */
+  start: number;
+  raw: string;
+}
+
+/**
+ * The matches of one matcher in `text`. Most rules scan the text; two cheap paths keep big
+ * prose fast without changing what is found:
+ * - a term list tries its sticky regex only where a word starts like one of its terms;
+ * - a rule with keywords, on long text, runs its patterns only in windows around the
+ *   keywords' hits (every pattern of such a rule contains one of its keywords).
+ */
+function* matchesOf(rule: CompiledRule, matcher: CompiledMatcher, text: string, prefilter: UnitPrefilter): Generator<Match> {
+  const valueOf = (m: RegExpExecArray, offset: number): Match | undefined => {
+    const raw = m[matcher.group];
+    if (raw === undefined || raw === "") return undefined;
+    return { start: offset + m.index + (matcher.group === 0 ? 0 : m[0].indexOf(raw)), raw };
+  };
+
+  if (matcher.sticky && rule.termPrefixes) {
+    const { prefixes, positions } = prefilter.wordStarts();
+    let lastEnd = 0;
+    for (let i = 0; i < positions.length; i++) {
+      if (positions[i] < lastEnd || !rule.termPrefixes.has(prefixes[i])) continue;
+      matcher.sticky.lastIndex = positions[i];
+      const m = matcher.sticky.exec(text);
+      if (!m || m[0].length === 0) continue;
+      lastEnd = m.index + m[0].length;
+      const match = valueOf(m, 0);
+      if (match) yield match;
+    }
+    return;
+  }
+
+  if (rule.keywordList && text.length > LONG_TEXT) {
+    // Each merged window around the keyword hits (with a margin) is scanned once.
+    for (const [from, to] of prefilter.keywordWindows(rule)) {
+      const sliceStart = Math.max(0, from - HIT_MARGIN);
+      const slice = text.slice(sliceStart, Math.min(text.length, to + HIT_MARGIN));
+      matcher.regex.lastIndex = 0;
+      for (let m = matcher.regex.exec(slice); m !== null; m = matcher.regex.exec(slice)) {
+        if (m[0].length === 0) {
+          matcher.regex.lastIndex++;
+          continue;
+        }
+        const at = sliceStart + m.index;
+        if (at < from || at >= to) continue; // found from another window's margin, or outside
+        const match = valueOf(m, sliceStart);
+        if (match) yield match;
+      }
+    }
+    return;
+  }
+
+  matcher.regex.lastIndex = 0;
+  for (let m = matcher.regex.exec(text); m !== null; m = matcher.regex.exec(text)) {
+    if (m[0].length === 0) {
+      matcher.regex.lastIndex++;
+      continue;
+    }
+    const match = valueOf(m, 0);
+    if (match) yield match;
+  }
+}
+
 /** Runs `rules` over one unit. Cells and fields get their column header as a hint. */
 export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hints: HeaderHints): UnitResult {
   const text = unit.text;
@@ -198,15 +317,9 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
     if (header !== undefined && hints.excludes(rule, header)) continue;
     const headerHint = hinted.has(rule);
     for (const matcher of rule.matchers) {
-      matcher.regex.lastIndex = 0;
-      for (let m = matcher.regex.exec(text); m !== null; m = matcher.regex.exec(text)) {
-        if (m[0].length === 0) {
-          matcher.regex.lastIndex++;
-          continue;
-        }
-        const raw = m[matcher.group];
-        if (raw === undefined || raw === "") continue;
-        const start = m.index + (matcher.group === 0 ? 0 : m[0].indexOf(raw));
+      for (const m of matchesOf(rule, matcher, text, prefilter)) {
+        const raw = m.raw;
+        const start = m.start;
         const end = start + raw.length;
         const value = normalizeValue(raw, rule.normalize);
         if (value === "") continue;

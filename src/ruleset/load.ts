@@ -122,7 +122,7 @@ export function compileRule(root: string, rel: string, text: string, hash?: Retu
     locales: f.optionalStringList("locales") ?? [],
     file,
     kind: hasPatterns ? "pattern" : "terms",
-    keywords: compileKeywords(f),
+    ...compileKeywords(f),
     prefilter: compilePrefilter(f),
     termPrefixes: terms?.prefixes,
     matchers: compiled.matchers,
@@ -216,11 +216,11 @@ function compilePatterns(f: FieldReader, lists: Map<string, string>): { matchers
 }
 
 /** Keywords as one alternation: a single scan per unit instead of one substring search per word. */
-function compileKeywords(f: FieldReader): RegExp | undefined {
+function compileKeywords(f: FieldReader): { keywords?: RegExp; keywordList?: string[] } {
   const words = f.optionalStringList("keywords") ?? [];
-  if (words.length === 0) return undefined;
-  const body = [...new Set(words.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length).map(escapeRegex).join("|");
-  return new RegExp(body, "iu");
+  if (words.length === 0) return {};
+  const keywordList = [...new Set(words.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length);
+  return { keywords: new RegExp(keywordList.map(escapeRegex).join("|"), "iu"), keywordList };
 }
 
 function compilePrefilter(f: FieldReader): RegExp | undefined {
@@ -261,7 +261,7 @@ function compileTerms(
   const caseSensitive = t.optionalBoolean("caseSensitive") ?? false;
   const prefixes = terms.map(termPrefix);
   return {
-    matcher: { name: "terms", regex: termsRegex(terms, caseSensitive), group: 0 },
+    matcher: { name: "terms", regex: termsRegex(terms, caseSensitive), group: 0, sticky: termsRegex(terms, caseSensitive, true) },
     prefixes: prefixes.every((p) => p !== undefined) ? new Set(prefixes as string[]) : undefined,
   };
 }
@@ -278,11 +278,11 @@ export function parseTermList(content: string): string[] {
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** One alternation of all terms, longest first, matching whole words; spaces match any whitespace. */
-export function termsRegex(terms: string[], caseSensitive: boolean): RegExp {
+export function termsRegex(terms: string[], caseSensitive: boolean, sticky = false): RegExp {
   const unique = [...new Set(terms.map((t) => (caseSensitive ? t : t.toLowerCase())))];
   unique.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const body = unique.map((t) => t.split(/\s+/).map(escapeRegex).join("\\s+")).join("|");
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, caseSensitive ? "gu" : "giu");
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, `${sticky ? "y" : "g"}u${caseSensitive ? "" : "i"}`);
 }
 
 /**

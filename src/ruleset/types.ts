@@ -9,6 +9,8 @@ export interface CompiledMatcher {
   regex: RegExp;
   /** Capture group holding the value; 0 for the whole match. */
   group: number;
+  /** Term lists: the same regex with the sticky flag, tried only where a word starts like a term. */
+  sticky?: RegExp;
 }
 
 export interface RuleExample {
@@ -28,6 +30,8 @@ export interface CompiledRule {
   kind: "pattern" | "terms";
   /** Prefilter words as one case-insensitive regex (any of them anywhere in the text or header); absent = always run. */
   keywords?: RegExp;
+  /** The same words, lower-cased: long text is searched for them with indexOf (a big case-insensitive alternation is slow there). */
+  keywordList?: string[];
   /** The rule only runs on a unit where this matches (e.g. /\d/u: a digit somewhere). */
   prefilter?: RegExp;
   /**
