@@ -367,13 +367,13 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
 /**
  * Remembers the result for short cells of one file: a column of cities, first names or
  * statuses repeats the same few values thousands of times, and a cell's result depends only
- * on its text and its header. Bounded; the cache lives as long as the file's scan.
+ * on its text and its header. Bounded (cleared when full); it lives as long as the file's scan.
  */
 export class CellCache {
   private readonly results = new Map<string, UnitResult>();
 
   constructor(
-    private readonly maxEntries = 50_000,
+    private readonly maxEntries = 20_000,
     private readonly maxTextLength = 80,
   ) {}
 
@@ -383,7 +383,9 @@ export class CellCache {
     let result = this.results.get(key);
     if (!result) {
       result = detectInUnit(unit, rules, hints);
-      if (this.results.size < this.maxEntries) this.results.set(key, result);
+      // Full: start over rather than freeze, so the values of later rows get their turn.
+      if (this.results.size >= this.maxEntries) this.results.clear();
+      this.results.set(key, result);
     }
     return result;
   }
