@@ -63,15 +63,22 @@ function realState(s: string): boolean {
   return /^[A-Z<]{3}$/.test(s) && /[A-Z]/.test(s);
 }
 
-/** TD3 second line (44): passport, or visa (MRV-A: no personal number check, no composite). */
-function td3Line2(l: string, visa: boolean): boolean {
-  if (l.length !== 44) return false;
+/**
+ * The first 28 characters that TD3 and TD2 second lines share: document number and its
+ * check, nationality, birth date and check, sex, expiry date and check.
+ */
+function line2Start(l: string): boolean {
   const doc = l.slice(0, 9);
   if (!realDocumentNumber(doc) || !checks(doc, l[9])) return false;
   if (!realState(l.slice(10, 13))) return false;
   if (!plausibleDate(l.slice(13, 19), true) || !checks(l.slice(13, 19), l[19])) return false;
   if (!/[MFX<]/.test(l[20])) return false;
-  if (!plausibleDate(l.slice(21, 27), false) || !checks(l.slice(21, 27), l[27])) return false;
+  return plausibleDate(l.slice(21, 27), false) && checks(l.slice(21, 27), l[27]);
+}
+
+/** TD3 second line (44): passport, or visa (MRV-A: no personal number check, no composite). */
+function td3Line2(l: string, visa: boolean): boolean {
+  if (l.length !== 44 || !line2Start(l)) return false;
   if (visa) return true;
   const personal = l.slice(28, 42);
   // An unused personal number field may carry '<' (or 0) as its check digit (Part 4, 4.2.2.2).
@@ -82,13 +89,7 @@ function td3Line2(l: string, visa: boolean): boolean {
 
 /** TD2 second line (36): identity card, or visa (MRV-B: no composite). */
 function td2Line2(l: string, visa: boolean): boolean {
-  if (l.length !== 36) return false;
-  const doc = l.slice(0, 9);
-  if (!realDocumentNumber(doc) || !checks(doc, l[9])) return false;
-  if (!realState(l.slice(10, 13))) return false;
-  if (!plausibleDate(l.slice(13, 19), true) || !checks(l.slice(13, 19), l[19])) return false;
-  if (!/[MFX<]/.test(l[20])) return false;
-  if (!plausibleDate(l.slice(21, 27), false) || !checks(l.slice(21, 27), l[27])) return false;
+  if (l.length !== 36 || !line2Start(l)) return false;
   if (visa) return true;
   return checks(l.slice(0, 10) + l.slice(13, 20) + l.slice(21, 35), l[35]);
 }
