@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { BUILTIN_RULES_DIR, loadRuleSet } from "../src/ruleset/load.js";
 import { checkRuleExamples } from "../src/ruleset/examples.js";
 
-const ruleSet = loadRuleSet([BUILTIN_RULES_DIR]);
+const ruleSet = loadRuleSet([BUILTIN_RULES_DIR], { thorough: true });
 
 describe("built-in rules", () => {
   it("load, and cover the categories issue #2 asks for", () => {

@@ -15,7 +15,7 @@ function testRules(dirs: string[], flags: { builtin?: boolean }): number {
   // Loaded together with the built-in rules, so an id that clashes is an error here too.
   const wanted = new Set(dirs.map((d) => path.resolve(d)));
   const withBuiltin = flags.builtin !== false && !wanted.has(path.resolve(BUILTIN_RULES_DIR));
-  const ruleSet = loadRuleSet(withBuiltin ? [BUILTIN_RULES_DIR, ...wanted] : [...wanted]);
+  const ruleSet = loadRuleSet(withBuiltin ? [BUILTIN_RULES_DIR, ...wanted] : [...wanted], { thorough: true });
   const tested = ruleSet.rules.filter((r) => [...wanted].some((d) => path.resolve(r.file).startsWith(d + path.sep)));
   let failures = 0;
   let examples = 0;
