@@ -12,31 +12,55 @@ import type { CompiledRule } from "../ruleset/types.js";
 export type SourceScanOptions = NameScanOptions;
 
 /**
- * A header can itself be data: a CSV without a header row, a JSON map keyed by e-mail
- * address. Such a header must not reach the report as a column or field name, so it is
- * replaced by the column's number. Decided once per distinct header.
+ * Names that reach the report can themselves be data: a CSV without a header row, a JSON
+ * map keyed by e-mail address, a workbook with one sheet per person ("Jan Jansen"). Such a
+ * column name is replaced by the column's number, such a sheet name by "sheet N" (N in the
+ * order the sheets come). Decided once per distinct name, by running the rules over it.
  */
-class HeaderGuard {
+class NameGuard {
   private readonly verdicts = new Map<string, boolean>();
+  private readonly sheets = new Map<string, string>();
 
   constructor(
     private readonly rules: readonly CompiledRule[],
     private readonly hints: HeaderHints,
   ) {}
 
-  apply(unit: TextUnit): TextUnit {
-    const table = unit.table;
-    if (table?.header === undefined) return unit;
-    let isData = this.verdicts.get(table.header);
-    if (isData === undefined) {
-      const probe: TextUnit = { text: table.header, kind: "prose", loc: {} };
-      isData = detectInUnit(probe, this.rules, this.hints).detections.length > 0;
-      this.verdicts.set(table.header, isData);
+  private isData(name: string): boolean {
+    let verdict = this.verdicts.get(name);
+    if (verdict === undefined) {
+      const probe: TextUnit = { text: name, kind: "prose", loc: {} };
+      verdict = detectInUnit(probe, this.rules, this.hints).detections.length > 0;
+      this.verdicts.set(name, verdict);
     }
-    if (!isData) return unit;
-    const alias = `#${table.column + 1}`;
-    const loc = unit.loc.field === table.header ? { ...unit.loc, field: alias } : unit.loc;
-    return { ...unit, loc, table: { ...table, header: alias } };
+    return verdict;
+  }
+
+  private sheetAlias(sheet: string): string {
+    let alias = this.sheets.get(sheet);
+    if (alias === undefined) {
+      alias = this.isData(sheet) ? `sheet ${this.sheets.size + 1}` : sheet;
+      this.sheets.set(sheet, alias);
+    }
+    return alias;
+  }
+
+  apply(unit: TextUnit): TextUnit {
+    let { loc, table } = unit;
+    const sheet = loc.sheet ?? table?.sheet;
+    if (sheet !== undefined) {
+      const alias = this.sheetAlias(sheet);
+      if (alias !== sheet) {
+        loc = { ...loc, sheet: alias };
+        if (table) table = { ...table, sheet: alias };
+      }
+    }
+    if (table?.header !== undefined && this.isData(table.header)) {
+      const alias = `#${table.column + 1}`;
+      if (loc.field === table.header) loc = { ...loc, field: alias };
+      table = { ...table, header: alias };
+    }
+    return loc === unit.loc && table === unit.table ? unit : { ...unit, loc, table };
   }
 }
 
@@ -79,7 +103,7 @@ export async function scanSource(source: Source, ctx: ExtractContext, options: S
   }
 
   const members: FileReport[] = [];
-  const headerGuard = new HeaderGuard(options.rules, hints);
+  const nameGuard = new NameGuard(options.rules, hints);
   const cells = new CellCache();
   let tabular = false;
   let failure: FileReport | undefined;
@@ -88,7 +112,7 @@ export async function scanSource(source: Source, ctx: ExtractContext, options: S
   try {
     for await (const item of extractor.extract(source, childCtx)) {
       if (item.type === "unit") {
-        const unit = headerGuard.apply(item.unit);
+        const unit = nameGuard.apply(item.unit);
         if (unit.table) tabular = true;
         findings.add(unit, cells.detect(unit, options.rules, hints));
       } else if (item.type === "child") {

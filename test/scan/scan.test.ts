@@ -2,6 +2,7 @@
 // the pool, header guarding, and that one bad file never costs the others.
 import { describe, expect, it } from "vitest";
 import { makeShare } from "../helpers.js";
+import ExcelJS from "exceljs";
 import { scan } from "../../dist/index.js";
 
 const T = 60_000;
@@ -28,6 +29,20 @@ describe("scan()", () => {
     expect(bytes).not.toContain("jan@example.nl");
     expect(bytes).not.toContain("piet@example.nl");
     expect(bytes).not.toContain("Piet");
+  }, T);
+
+  it("does not show a sheet name that is itself a person's name", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Jan de Vries").addRow(["E-mail", "Telefoon"]);
+    wb.getWorksheet("Jan de Vries")!.addRow(["jan@example.nl", "06-12345678"]);
+    wb.addWorksheet("Overzicht").addRow(["Totaal", 12]);
+    const dir = makeShare({ "dossier.xlsx": Buffer.from(await wb.xlsx.writeBuffer()) });
+    const report = await scan({ roots: [dir] });
+    const file = report.files[0];
+    expect(file.classification).toBe("generic");
+    expect(file.columns?.map((c) => c.sheet)).toEqual(["sheet 1", "sheet 1"]);
+    expect(file.findings.flatMap((f) => f.locations.map((l) => l.sheet))).toContain("sheet 1");
+    expect(JSON.stringify(report)).not.toContain("Vries");
   }, T);
 
   it("counts bytes and classifications in the summary", async () => {
