@@ -316,6 +316,9 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
     if (!prefilter.passes(rule)) continue;
     if (header !== undefined && hints.excludes(rule, header)) continue;
     const headerHint = hinted.has(rule);
+    // A rule that needs a context word or a header drops every match when the unit has
+    // neither, so its patterns need not run (unless its column statistics are wanted).
+    if (rule.context?.required && !headerHint && !rule.column && !rule.context.words.test(text)) continue;
     for (const matcher of rule.matchers) {
       for (const m of matchesOf(rule, matcher, text, prefilter)) {
         const raw = m.raw;
