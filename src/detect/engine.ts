@@ -55,29 +55,32 @@ export function normalizeHeader(header: string): string {
 }
 
 /** Remembers which rules a column header hints at: each header is tested once, not per cell. */
+/** What a column header says about each rule: it hints at the rule's data, or excludes it. */
+export interface HeaderVerdict {
+  hinted: ReadonlySet<CompiledRule>;
+  /** headers.exclude matched: the column is something else for these rules. */
+  excluded: ReadonlySet<CompiledRule>;
+}
+
+/** Remembers what each header says per rule: a column's header is tested once, not per cell. */
 export class HeaderHints {
-  private readonly cache = new Map<string, ReadonlySet<CompiledRule>>();
-  private readonly excluded = new Set<string>();
+  private readonly cache = new Map<string, HeaderVerdict>();
 
-  /** The header says the column is something else for this rule (headers.exclude). Call after forHeader. */
-  excludes(rule: CompiledRule, header: string): boolean {
-    return this.excluded.size > 0 && this.excluded.has(`${rule.id}\u0000${header}`);
-  }
-
-  /** The rules among `rules` whose header patterns match `header`. */
-  forHeader(header: string, rules: readonly CompiledRule[]): ReadonlySet<CompiledRule> {
-    let hinted = this.cache.get(header);
-    if (!hinted) {
+  forHeader(header: string, rules: readonly CompiledRule[]): HeaderVerdict {
+    let verdict = this.cache.get(header);
+    if (!verdict) {
       const normalized = normalizeHeader(header);
-      hinted = new Set(rules.filter((r) => r.headers?.patterns.some((p) => p.test(normalized))));
-      for (const r of rules) if (r.headers?.exclude.some((p) => p.test(normalized))) this.excluded.add(`${r.id}\u0000${header}`);
-      this.cache.set(header, hinted);
+      verdict = {
+        hinted: new Set(rules.filter((r) => r.headers?.patterns.some((p) => p.test(normalized)))),
+        excluded: new Set(rules.filter((r) => r.headers?.exclude.some((p) => p.test(normalized)))),
+      };
+      this.cache.set(header, verdict);
     }
-    return hinted;
+    return verdict;
   }
 }
 
-const NO_HINTS: ReadonlySet<CompiledRule> = new Set();
+const NO_HINTS: HeaderVerdict = { hinted: new Set(), excluded: new Set() };
 
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -303,7 +306,7 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
   const text = unit.text;
   const isCell = unit.kind === "cell" || unit.kind === "field";
   const header = isCell ? unit.table?.header : undefined;
-  const hinted = header === undefined ? NO_HINTS : hints.forHeader(header, rules);
+  const { hinted, excluded } = header === undefined ? NO_HINTS : hints.forHeader(header, rules);
   const prefilter = new UnitPrefilter(text, header);
   let detections: Detection[] | undefined;
   // Most units match nothing: the array and sets are made on the first match only.
@@ -314,7 +317,7 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
   for (const rule of rules) {
     if (rule.scope === (isFilename ? "content" : "filename")) continue;
     if (!prefilter.passes(rule)) continue;
-    if (header !== undefined && hints.excludes(rule, header)) continue;
+    if (excluded.has(rule)) continue;
     const headerHint = hinted.has(rule);
     // A rule that needs a context word or a header drops every match when the unit has
     // neither, so its patterns need not run (unless its column statistics are wanted).
