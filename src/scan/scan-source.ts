@@ -5,6 +5,7 @@ import type { ErrorCode, FileReport, TextUnit } from "../model/types.js";
 import { CellCache, detectInUnit, HeaderHints } from "../detect/engine.js";
 import { nameFindings, withFindings, withNameFindings, type NameScanOptions } from "./name-findings.js";
 import { sanitizeMessage } from "../aggregate/mask.js";
+import { errorEntry as makeErrorEntry, scannedEntry, type EntrySubject } from "../aggregate/entries.js";
 import type { ExtractContext, Source } from "../extract/types.js";
 import { EXTRACTORS, archiveContext, sniffSource, toExtractError } from "../extract/index.js";
 import type { CompiledRule } from "../ruleset/types.js";
@@ -64,26 +65,9 @@ class NameGuard {
   }
 }
 
-function entry(source: { path: string; size: number; modifiedAt: Date }, format: string): FileReport {
-  return {
-    path: source.path,
-    format,
-    size: source.size,
-    modifiedAt: source.modifiedAt.toISOString(),
-    status: "scanned",
-    classification: "none",
-    findings: [],
-  };
-}
-
-function errorEntry(
-  source: { path: string; size: number; modifiedAt: Date },
-  format: string,
-  status: "failed" | "skipped",
-  code: ErrorCode,
-  message: string,
-): FileReport {
-  return { ...entry(source, format), status, error: { code, message: sanitizeMessage(message) } };
+/** An entry whose message may quote a library's error: sanitized here. */
+function errorEntry(subject: EntrySubject, format: string, status: "failed" | "skipped", code: ErrorCode, message: string): FileReport {
+  return makeErrorEntry(subject, format, status, code, sanitizeMessage(message));
 }
 
 /** Scans one source (and, for archives, its members); returns its entry first, then its members'. */
@@ -128,6 +112,6 @@ export async function scanSource(source: Source, ctx: ExtractContext, options: S
 
   // A file that failed half-way still reports what was found before the failure:
   // a truncated export with BSNs in its first rows is still a file with BSNs.
-  const self = withFindings(failure ?? entry(source, sniffed.format), findings, tabular);
+  const self = withFindings(failure ?? scannedEntry(source, sniffed.format), findings, tabular);
   return [self, ...members];
 }

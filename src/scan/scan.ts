@@ -13,6 +13,7 @@ import { walkRoots, type WalkEntry } from "../walk/walk.js";
 import { TOOL_VERSION } from "../version.js";
 import type { ScanTask } from "./task.js";
 import { withNameFindings } from "./name-findings.js";
+import { errorEntry } from "../aggregate/entries.js";
 
 export interface ProgressEvent {
   done: number;
@@ -43,10 +44,7 @@ export interface ScanOptions {
 export const DEFAULT_FILE_TIMEOUT_MS = 5 * 60 * 1000;
 
 function failedEntry(entry: WalkEntry, code: "TIMEOUT" | "OUT_OF_MEMORY" | "INTERNAL", message: string): FileReport {
-  return {
-    path: entry.path, format: "unknown", size: entry.size, modifiedAt: entry.modifiedAt.toISOString(),
-    status: "failed", error: { code, message }, classification: "none", findings: [],
-  };
+  return errorEntry(entry, "unknown", "failed", code, message);
 }
 
 function poolFailure(entry: WalkEntry, err: unknown, timeoutMs: number): FileReport {

@@ -7,6 +7,7 @@ import { loadRuleSet } from "../ruleset/load.js";
 import type { RuleSet } from "../ruleset/types.js";
 import { scanSource } from "./scan-source.js";
 import { withNameFindings } from "./name-findings.js";
+import { errorEntry } from "../aggregate/entries.js";
 import type { ScanTask } from "./task.js";
 
 let cached: { key: string; ruleSet: RuleSet } | undefined;
@@ -26,10 +27,7 @@ export default async function scanTask(task: ScanTask): Promise<FileReport[]> {
     return await scanSource(source, { limits: task.limits }, options);
   } catch (err) {
     const e = toExtractError(err);
-    const entry: FileReport = {
-      path: task.path, format: "unknown", size: task.size, modifiedAt: modifiedAt.toISOString(),
-      status: e.status, error: { code: e.code, message: sanitizeMessage(e.message) }, classification: "none", findings: [],
-    };
+    const entry = errorEntry({ path: task.path, size: task.size, modifiedAt }, "unknown", e.status, e.code, sanitizeMessage(e.message));
     return [withNameFindings(entry, options)];
   }
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import fg from "fast-glob";
 import ignore, { type Ignore } from "ignore";
 import type { FileReport } from "../model/types.js";
+import { errorEntry } from "../aggregate/entries.js";
 
 /** Folders that hold tooling, not documents. */
 export const DEFAULT_EXCLUDES = [
@@ -94,8 +95,8 @@ function loadIgnoreFile(dir: string): Ignore | undefined {
   }
 }
 
-function skippedEntry(p: string, size: number, mtime: Date, code: "TOO_LARGE" | "SYMLINK", message: string): FileReport {
-  return { path: p, format: "unknown", size, modifiedAt: mtime.toISOString(), status: "skipped", error: { code, message }, classification: "none", findings: [] };
+function skippedEntry(path: string, size: number, modifiedAt: Date, code: "TOO_LARGE" | "SYMLINK", message: string): FileReport {
+  return errorEntry({ path, size, modifiedAt }, "unknown", "skipped", code, message);
 }
 
 export async function walkRoots(roots: string[], options: WalkOptions): Promise<WalkResult> {
