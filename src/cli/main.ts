@@ -6,6 +6,8 @@ import { RootError } from "../walk/walk.js";
 import { EXIT, UsageError } from "./errors.js";
 import { scanCommand } from "./scan-command.js";
 import { rulesCommand } from "./rules-command.js";
+import { reportCommand } from "./report-command.js";
+import { ReportInputError } from "../model/read-report.js";
 import { CorpusError } from "../ruleset/evaluate.js";
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
@@ -15,6 +17,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   program.addCommand(scanCommand(setExitCode).exitOverride());
+  program.addCommand(reportCommand(setExitCode).exitOverride());
   const rules = rulesCommand(setExitCode).exitOverride();
   for (const sub of rules.commands) sub.exitOverride();
   program.addCommand(rules);
@@ -35,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; commander has already printed what it had to say.
       return err.exitCode === 0 ? EXIT.OK : EXIT.FATAL;
     }
-    if (err instanceof RuleError || err instanceof RootError || err instanceof UsageError || err instanceof CorpusError) {
+    if (err instanceof RuleError || err instanceof RootError || err instanceof UsageError || err instanceof CorpusError || err instanceof ReportInputError) {
       process.stderr.write(`avg-scan: ${err.message}\n`);
       return EXIT.FATAL;
     }

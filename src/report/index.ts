@@ -1,12 +1,18 @@
 // Reporters by name. Adding a format is one file and one line here.
 import type { ScanReport } from "../model/types.js";
+import { csvReporter } from "./csv.js";
+import { htmlReporter } from "./html.js";
 import { jsonReporter } from "./json.js";
+import { mdReporter } from "./md.js";
 import { textReporter } from "./text.js";
 import type { RenderContext, Reporter } from "./types.js";
 
 export const REPORTERS: Record<string, Reporter> = {
   text: textReporter,
   json: jsonReporter,
+  html: htmlReporter,
+  md: mdReporter,
+  csv: csvReporter,
 };
 
 export function renderReport(report: ScanReport, format: string, ctx: RenderContext): string {
