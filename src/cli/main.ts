@@ -7,6 +7,9 @@ import { EXIT, UsageError } from "./errors.js";
 import { scanCommand } from "./scan-command.js";
 import { rulesCommand } from "./rules-command.js";
 import { reportCommand } from "./report-command.js";
+import { registerCommand } from "./register-command.js";
+import { ConfigError } from "../config/config.js";
+import { RegisterInputError } from "../register/render.js";
 import { ReportInputError } from "../model/read-report.js";
 import { CorpusError } from "../ruleset/evaluate.js";
 
@@ -18,6 +21,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .exitOverride();
   program.addCommand(scanCommand(setExitCode).exitOverride());
   program.addCommand(reportCommand(setExitCode).exitOverride());
+  program.addCommand(registerCommand(setExitCode).exitOverride());
   const rules = rulesCommand(setExitCode).exitOverride();
   for (const sub of rules.commands) sub.exitOverride();
   program.addCommand(rules);
@@ -38,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; commander has already printed what it had to say.
       return err.exitCode === 0 ? EXIT.OK : EXIT.FATAL;
     }
-    if (err instanceof RuleError || err instanceof RootError || err instanceof UsageError || err instanceof CorpusError || err instanceof ReportInputError) {
+    if (err instanceof RuleError || err instanceof RootError || err instanceof UsageError || err instanceof CorpusError || err instanceof ReportInputError || err instanceof ConfigError || err instanceof RegisterInputError) {
       process.stderr.write(`avg-scan: ${err.message}\n`);
       return EXIT.FATAL;
     }
