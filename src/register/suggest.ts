@@ -24,7 +24,7 @@ export const SUBJECTS: SubjectDef[] = [
     label: { nl: "medewerkers", en: "employees" }, processing: { nl: "Personeelsadministratie", en: "HR administration" } },
   { id: "applicants", words: w("sollicit|applicant|kandida|werving|recruit|vacature|cv(?:[^\\p{L}]|$)|curriculum"),
     label: { nl: "sollicitanten", en: "applicants" }, processing: { nl: "Werving en selectie", en: "Recruitment" } },
-  { id: "members", words: w("leden|lid(?:[^\\p{L}]|$)|lidmaatschap|member"),
+  { id: "members", words: w("leden|lid(?:[^\\p{L}]|$)|lidnummer|lidnr|lidmaatschap|member"),
     label: { nl: "leden", en: "members" }, processing: { nl: "Ledenadministratie", en: "Membership administration" } },
   { id: "donors", words: w("donateur|donor|donatie|donation|gift|schenking|fondsenwerv|fundrais"),
     label: { nl: "donateurs", en: "donors" }, processing: { nl: "Donateursadministratie", en: "Donor administration" } },
