@@ -19,7 +19,6 @@ const score = (c: Category) => result.byCategory.find((s) => s.category === c);
  * fails until its entry is removed, so the list only ever shrinks.
  */
 const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number }>> = {
-  ethnicity: { precision: 1, recall: 0.844 },
   political: { precision: 1, recall: 0.844 },
 };
 
