@@ -18,9 +18,7 @@ const score = (c: Category) => result.byCategory.find((s) => s.category === c);
  * Their numbers may not drop below these floors; once a category meets its target, the test
  * fails until its entry is removed, so the list only ever shrinks.
  */
-const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number }>> = {
-  political: { precision: 1, recall: 0.844 },
-};
+const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number }>> = {};
 
 /** The target for a category, or (while it is listed above) its floor. */
 function expectQuality(c: Category, target: { precision: number; recall: number }): void {
