@@ -3,11 +3,12 @@
 // validate (column classification) and applies the minimum-confidence gate. Holds no raw
 // value: each detection is masked the moment it arrives. Memory is bounded by
 // rules × columns, not by the size of the file.
+import { createHmac } from "node:crypto";
 import type {
-  Classification, ColumnSummary, Confidence, Evidence, Finding, FindingLocation, TextUnit,
+  Classification, ColumnSummary, Confidence, Evidence, Finding, FindingLocation, FindingRegion, TextUnit,
 } from "../model/types.js";
 import { CONFIDENCE_RANK, CONFIDENCES, atLeast } from "../model/types.js";
-import type { Detection, UnitResult } from "../detect/engine.js";
+import { FILENAME_FIELD, type Detection, type UnitResult } from "../detect/engine.js";
 import type { CompiledRule } from "../ruleset/types.js";
 import { maskValue } from "./mask.js";
 import { classificationOf, columnPasses, type ColumnRuleStats } from "../classify/classify.js";
@@ -18,10 +19,27 @@ export interface FindingLimits {
   maxLocations: number;
   /** Distinct masked samples kept per finding. */
   maxSamples: number;
+  /**
+   * Baseline key: when set, each match's normalised value is hashed with HMAC-SHA256 under it,
+   * so a baseline can tell a new value from an old one without holding either.
+   */
+  valueKey?: string;
 }
 
 export const DEFAULT_FINDING_LIMITS: FindingLimits = { minConfidence: "medium", maxLocations: 20, maxSamples: 5 };
 const MAX_EVIDENCE = 12;
+/** Distinct value hashes kept per region and confidence; beyond it a baseline falls back to counts. */
+export const MAX_VALUE_MACS = 100_000;
+
+/** The form a value is hashed in: no spaces, dots, dashes or slashes, lower case. */
+export function normalizeForMac(value: string): string {
+  return value.normalize("NFKC").toLowerCase().replace(/[\s.\-/]/g, "");
+}
+
+/** 128 bits of HMAC-SHA256: plenty to tell values apart, reveals nothing without the key. */
+export function valueMac(key: string, value: string): string {
+  return createHmac("sha256", key).update(normalizeForMac(value)).digest("hex").slice(0, 32);
+}
 
 interface Bucket {
   count: number;
@@ -30,11 +48,15 @@ interface Bucket {
   evidence: Map<string, Evidence>;
   /** Note → how many of the bucket's matches carry it. */
   notes: Map<string, number>;
+  /** Region → count and (with a baseline key) the distinct value hashes. */
+  regions: Map<string, { count: number; location?: FindingLocation; macs?: Set<string> }>;
 }
 
 interface Group {
   rule: CompiledRule;
   columnKey: string;
+  /** "text", "name" or "c" + column key: the region the group's matches are in. */
+  regionKey: string;
   buckets: Partial<Record<Confidence, Bucket>>;
 }
 
@@ -47,7 +69,7 @@ interface ColumnStats {
   rules: Map<string, ColumnRuleStats>;
 }
 
-const newBucket = (): Bucket => ({ count: 0, locations: [], samples: new Set(), evidence: new Map(), notes: new Map() });
+const newBucket = (): Bucket => ({ count: 0, locations: [], samples: new Set(), evidence: new Map(), notes: new Map(), regions: new Map() });
 
 function columnKeyOf(unit: TextUnit): string {
   return unit.table ? `${unit.table.sheet ?? ""}\u0000${unit.table.column}` : "";
@@ -80,6 +102,7 @@ export class FileFindings {
   add(unit: TextUnit, result: UnitResult): void {
     const columnKey = unit.kind === "cell" || unit.kind === "field" ? columnKeyOf(unit) : "";
     if (unit.table && (unit.kind === "header" || columnKey)) this.noteColumn(unit, result);
+    const regionKey = columnKey ? `c${columnKey}` : unit.kind === "metadata" && unit.loc.field === FILENAME_FIELD ? "name" : "text";
 
     let starts: number[] | undefined;
     const lineStarts = (): number[] => {
@@ -90,10 +113,18 @@ export class FileFindings {
       return starts;
     };
     for (const d of result.detections) {
-      const bucket = this.bucketFor(d, columnKey);
+      const bucket = this.bucketFor(d, columnKey, regionKey);
       bucket.count++;
+      let region = bucket.regions.get(regionKey);
+      if (!region) {
+        region = this.limits.valueKey ? { count: 0, macs: new Set() } : { count: 0 };
+        bucket.regions.set(regionKey, region);
+      }
+      region.count++;
+      const inText = unit.kind === "prose" || (unit.kind === "metadata" && unit.loc.line !== undefined);
+      region.location ??= inText ? proseLocation(unit, d.start, lineStarts) : { ...unit.loc };
+      if (region.macs && region.macs.size < MAX_VALUE_MACS) region.macs.add(valueMac(this.limits.valueKey!, d.value));
       if (bucket.locations.length < this.limits.maxLocations) {
-        const inText = unit.kind === "prose" || (unit.kind === "metadata" && unit.loc.line !== undefined);
         bucket.locations.push(inText ? proseLocation(unit, d.start, lineStarts) : { ...unit.loc });
       }
       if (bucket.samples.size < this.limits.maxSamples) bucket.samples.add(maskValue(d.value));
@@ -105,11 +136,11 @@ export class FileFindings {
     }
   }
 
-  private bucketFor(d: Detection, columnKey: string): Bucket {
-    const key = `${d.rule.id}\u0000${columnKey}`;
+  private bucketFor(d: Detection, columnKey: string, regionKey: string): Bucket {
+    const key = `${d.rule.id}\u0000${regionKey}`;
     let group = this.groups.get(key);
     if (!group) {
-      group = { rule: d.rule, columnKey, buckets: {} };
+      group = { rule: d.rule, columnKey, regionKey, buckets: {} };
       this.groups.set(key, group);
     }
     return (group.buckets[d.confidence] ??= newBucket());
@@ -135,6 +166,14 @@ export class FileFindings {
       if (result.signal.valid.has(ruleId)) stats.valid++;
       if (result.detections.some((d) => d.rule.id === ruleId && d.headerHint)) stats.hinted = true;
     }
+  }
+
+  /** "text", "name", or "column Sheet/Header" ("column #3" for a header that is itself data). */
+  private regionLabel(regionKey: string): string {
+    if (!regionKey.startsWith("c")) return regionKey;
+    const col = this.columns.get(regionKey.slice(1));
+    const name = col?.header ?? `#${(col?.index ?? 0) + 1}`;
+    return `column ${col?.sheet !== undefined ? `${col.sheet}/` : ""}${name}`;
   }
 
   /** Lifts every match in a column that passes the rule's column test to the column confidence. */
@@ -195,6 +234,14 @@ export class FileFindings {
           finding.notes = notes;
           finding.noteCounts = Object.fromEntries(notes.map((n) => [n, bucket.notes.get(n)!]));
         }
+        finding.regions = [...bucket.regions]
+          .map(([key, r]): FindingRegion => {
+            const region: FindingRegion = { region: this.regionLabel(key), count: r.count };
+            if (r.location) region.location = r.location;
+            if (r.macs) region.valueMacs = [...r.macs].sort();
+            return region;
+          })
+          .sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
         return finding;
       });
 
@@ -220,7 +267,8 @@ export class FileFindings {
 }
 
 function cloneBucket(b: Bucket): Bucket {
-  return { count: b.count, locations: [...b.locations], samples: new Set(b.samples), evidence: new Map(b.evidence), notes: new Map(b.notes) };
+  const regions = new Map([...b.regions].map(([k, r]) => [k, { ...r, ...(r.macs ? { macs: new Set(r.macs) } : {}) }]));
+  return { count: b.count, locations: [...b.locations], samples: new Set(b.samples), evidence: new Map(b.evidence), notes: new Map(b.notes), regions };
 }
 
 function mergeBucket(into: Bucket, from: Bucket, limits: FindingLimits): void {
@@ -229,4 +277,16 @@ function mergeBucket(into: Bucket, from: Bucket, limits: FindingLimits): void {
   for (const s of from.samples) if (into.samples.size < limits.maxSamples) into.samples.add(s);
   for (const [k, e] of from.evidence) if (into.evidence.size < MAX_EVIDENCE && !into.evidence.has(k)) into.evidence.set(k, e);
   for (const [n, c] of from.notes) into.notes.set(n, (into.notes.get(n) ?? 0) + c);
+  for (const [k, r] of from.regions) {
+    const target = into.regions.get(k);
+    if (!target) {
+      into.regions.set(k, { ...r, ...(r.macs ? { macs: new Set(r.macs) } : {}) });
+      continue;
+    }
+    target.count += r.count;
+    if (r.macs) {
+      target.macs ??= new Set();
+      for (const m of r.macs) if (target.macs.size < MAX_VALUE_MACS) target.macs.add(m);
+    }
+  }
 }

@@ -9,6 +9,7 @@ import { rulesCommand } from "./rules-command.js";
 import { reportCommand } from "./report-command.js";
 import { registerCommand } from "./register-command.js";
 import { ConfigError } from "../config/config.js";
+import { BaselineError } from "../aggregate/baseline.js";
 import { RegisterInputError } from "../register/render.js";
 import { ReportInputError } from "../model/read-report.js";
 import { CorpusError } from "../ruleset/evaluate.js";
@@ -42,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; commander has already printed what it had to say.
       return err.exitCode === 0 ? EXIT.OK : EXIT.FATAL;
     }
-    if (err instanceof RuleError || err instanceof RootError || err instanceof UsageError || err instanceof CorpusError || err instanceof ReportInputError || err instanceof ConfigError || err instanceof RegisterInputError) {
+    if (err instanceof RuleError || err instanceof RootError || err instanceof UsageError || err instanceof CorpusError || err instanceof ReportInputError || err instanceof ConfigError || err instanceof BaselineError || err instanceof RegisterInputError) {
       process.stderr.write(`avg-scan: ${err.message}\n`);
       return EXIT.FATAL;
     }

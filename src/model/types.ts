@@ -139,6 +139,26 @@ export interface Finding {
   notes?: string[];
   /** How many of `count` matches carry each note (e.g. 2 of 3 birth dates are children's). */
   noteCounts?: Record<string, number>;
+  /**
+   * Where the matches are, by region: a column ("column Leden/E-mail"), the text of the file
+   * ("text") or its name ("name"). Line numbers shift when a row moves; regions do not, so a
+   * baseline keys on them.
+   */
+  regions?: FindingRegion[];
+}
+
+export interface FindingRegion {
+  region: string;
+  count: number;
+  /** The first match in the region. */
+  location?: FindingLocation;
+  /** With a baseline: how many of `count` are not in it (new since the baseline). */
+  newCount?: number;
+  /**
+   * Keyed hashes (HMAC-SHA256 with the baseline key) of the distinct normalised values, only
+   * when a key was given, only in memory: the scan moves them out before a report is written.
+   */
+  valueMacs?: string[];
 }
 
 export interface ColumnSummary {
@@ -183,4 +203,15 @@ export interface ScanReport {
   };
   summary: ScanSummary;
   files: FileReport[];
+  /** With --baseline: what it suppressed, what is new and which of its entries are stale. */
+  baseline?: BaselineSummary;
+  /** With --fail-on: the threshold and how many findings break it (exit code 1 when any). */
+  gate?: { failOn: "none" | "generic" | "special"; violations: number };
+}
+
+export interface BaselineSummary {
+  mode: "values" | "counts";
+  suppressed: number;
+  new: number;
+  stale: { file: string; rule: string; region: string; gone: number }[];
 }

@@ -4,8 +4,9 @@ import { csvReporter } from "./csv.js";
 import { htmlReporter } from "./html.js";
 import { jsonReporter } from "./json.js";
 import { mdReporter } from "./md.js";
+import { sarifReporter } from "./sarif.js";
 import { textReporter } from "./text.js";
-import type { RenderContext, Reporter } from "./types.js";
+import type { RenderContext, Reporter, RuleMeta } from "./types.js";
 
 export const REPORTERS: Record<string, Reporter> = {
   text: textReporter,
@@ -13,6 +14,7 @@ export const REPORTERS: Record<string, Reporter> = {
   html: htmlReporter,
   md: mdReporter,
   csv: csvReporter,
+  sarif: sarifReporter,
 };
 
 export function renderReport(report: ScanReport, format: string, ctx: RenderContext): string {
@@ -21,4 +23,4 @@ export function renderReport(report: ScanReport, format: string, ctx: RenderCont
   return reporter.render(report, ctx);
 }
 
-export type { RenderContext, Reporter };
+export type { RenderContext, Reporter, RuleMeta };

@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, type ExtractLimits } from "../extract/types.js";
 import { DEFAULT_FINDING_LIMITS, type FindingLimits } from "../aggregate/file-findings.js";
 import { sanitizeMessage } from "../aggregate/mask.js";
 import { BUILTIN_RULES_DIR, loadRuleSet } from "../ruleset/load.js";
+import type { CompiledRule } from "../ruleset/types.js";
 import { walkRoots, type WalkEntry } from "../walk/walk.js";
 import { TOOL_VERSION } from "../version.js";
 import type { ScanTask } from "./task.js";
@@ -39,6 +40,18 @@ export interface ScanOptions {
   limits?: Partial<ExtractLimits>;
   findingLimits?: Partial<Omit<FindingLimits, "minConfidence">>;
   onProgress?: (event: ProgressEvent) => void;
+  /** Rule ids not to run. */
+  disableRules?: string[];
+  /** Only these files (absolute paths), e.g. a changed-files list; others under the roots are left out. */
+  onlyFiles?: Set<string>;
+  /**
+   * Baseline key: values are hashed with HMAC-SHA256 under it in the workers; the hashes are
+   * handed to `onValueMacs` and never put in the report.
+   */
+  valueKey?: string;
+  onValueMacs?: (file: string, ruleId: string, region: string, macs: string[]) => void;
+  /** Called once with the rules that run (for formats that list them, e.g. SARIF). */
+  onRules?: (rules: readonly CompiledRule[]) => void;
 }
 
 export const DEFAULT_FILE_TIMEOUT_MS = 5 * 60 * 1000;
@@ -84,12 +97,16 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const limits: ExtractLimits = { ...DEFAULT_LIMITS, ...options.limits };
   if (options.maxFileSize !== undefined) limits.maxFileSize = options.maxFileSize;
   const findingLimits: FindingLimits = { ...DEFAULT_FINDING_LIMITS, ...options.findingLimits, minConfidence };
+  if (options.valueKey) findingLimits.valueKey = options.valueKey;
   const ruleDirs = [BUILTIN_RULES_DIR, ...(options.rules ?? [])];
-  const ruleSet = loadRuleSet(ruleDirs); // fails fast, in the main thread, on a broken rule file
+  const disabled = options.disableRules ?? [];
+  const ruleSet = loadRuleSet(ruleDirs, { disable: disabled }); // fails fast, in the main thread, on a broken rule file
+  options.onRules?.(ruleSet.rules);
   const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
 
   const walked = await walkRoots(options.roots, {
     include: options.include, exclude: options.exclude, maxFileSize: limits.maxFileSize, followSymlinks: options.followSymlinks,
+    onlyFiles: options.onlyFiles,
   });
   // Skipped files (too large, links) still say what their names give away.
   const files: FileReport[] = walked.skipped.map((f) => withNameFindings(f, { rules: ruleSet.rules, findingLimits }));
@@ -113,7 +130,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
         const entry = walked.entries[next++];
         const task: ScanTask = {
           absPath: entry.absPath, path: entry.path, size: entry.size, modifiedAtMs: entry.modifiedAt.getTime(),
-          ruleDirs: ruleSet.dirs, limits, findingLimits,
+          ruleDirs: ruleSet.dirs, disableRules: disabled, limits, findingLimits,
         };
         try {
           files.push(...(await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })));
@@ -131,6 +148,15 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   }
 
   files.sort(byPath);
+  // Value hashes leave here, to the caller's baseline; the report never holds them.
+  for (const f of files) {
+    for (const finding of f.findings) {
+      for (const r of finding.regions ?? []) {
+        if (r.valueMacs) options.onValueMacs?.(f.path, finding.ruleId, r.region, r.valueMacs);
+        delete r.valueMacs;
+      }
+    }
+  }
   return {
     schemaVersion: 1,
     tool: { name: "avg-scan", version: TOOL_VERSION },

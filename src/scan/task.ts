@@ -8,6 +8,7 @@ export interface ScanTask {
   size: number;
   modifiedAtMs: number;
   ruleDirs: string[];
+  disableRules: string[];
   limits: ExtractLimits;
   findingLimits: FindingLimits;
 }

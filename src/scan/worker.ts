@@ -12,15 +12,15 @@ import type { ScanTask } from "./task.js";
 
 let cached: { key: string; ruleSet: RuleSet } | undefined;
 
-function rulesFor(dirs: string[]): RuleSet {
-  const key = JSON.stringify(dirs);
-  if (cached?.key !== key) cached = { key, ruleSet: loadRuleSet(dirs) };
+function rulesFor(dirs: string[], disable: string[]): RuleSet {
+  const key = JSON.stringify([dirs, disable]);
+  if (cached?.key !== key) cached = { key, ruleSet: loadRuleSet(dirs, { disable }) };
   return cached.ruleSet;
 }
 
 export default async function scanTask(task: ScanTask): Promise<FileReport[]> {
   const modifiedAt = new Date(task.modifiedAtMs);
-  const ruleSet = rulesFor(task.ruleDirs);
+  const ruleSet = rulesFor(task.ruleDirs, task.disableRules);
   const options = { rules: ruleSet.rules, findingLimits: task.findingLimits };
   try {
     const source = await fileSource(task.absPath, task.path, { size: task.size, mtime: modifiedAt });

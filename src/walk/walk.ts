@@ -22,6 +22,8 @@ export interface WalkOptions {
   exclude?: string[];
   maxFileSize: number;
   followSymlinks?: boolean;
+  /** Only these files (absolute paths): a changed-files list. */
+  onlyFiles?: Set<string>;
 }
 
 export interface WalkEntry {
@@ -127,6 +129,7 @@ export async function walkRoots(roots: string[], options: WalkOptions): Promise<
       if (dirent.isDirectory()) continue;
       if (ignorer?.ignores(rel)) continue;
       const absPath = path.join(root.dir, rel);
+      if (options.onlyFiles && !options.onlyFiles.has(absPath)) continue;
       const reportPath = root.label ? `${root.label}/${toPosix(rel)}` : toPosix(rel);
       if (seenPaths.has(absPath)) continue;
       seenPaths.add(absPath);

@@ -59,7 +59,7 @@ describe("exit codes and usage", () => {
   }, T);
 
   it.each([
-    [["scan"], /missing required argument/],
+    [["scan"], /give the files and folders to scan, or --files-from/],
     [["scan", "fixtures", "--format", "docx"], /Allowed choices are/],
     [["scan", "fixtures", "--max-file-size", "veel"], /is not a size/],
     [["scan", "bestaat/niet"], /path not found: bestaat\/niet/],
