@@ -107,6 +107,19 @@ describe("SARIF", () => {
     for (const p of expected.planted) expect(r.stdout.includes(p.value), p.value).toBe(false);
   }, T);
 
+  it("is deterministic and can be rendered again from a saved JSON report", () => {
+    const dir = exportDir();
+    const strip = (t: string) => t.replace(/"(startTimeUtc|endTimeUtc)": "[^"]+"/g, "");
+    const a = runCli(["scan", path.join(dir, "export"), "-f", "sarif", "-q", "--jobs", "1"]).stdout;
+    const b = runCli(["scan", path.join(dir, "export"), "-f", "sarif", "-q"]).stdout;
+    expect(strip(a)).toBe(strip(b));
+    writeFileSync(path.join(dir, "r.json"), runCli(["scan", path.join(dir, "export"), "-f", "json", "-q"]).stdout);
+    const again = runCli(["report", path.join(dir, "r.json"), "-f", "sarif"]);
+    expect(again.status).toBe(0);
+    expect(validateSarif(JSON.parse(again.stdout))).toBe(true);
+    expect(results(again.stdout).map((x) => x.partialFingerprints)).toEqual(results(a).map((x) => x.partialFingerprints));
+  }, T);
+
   it("keeps the fingerprint of a result when rows move", () => {
     const dir = exportDir();
     const file = path.join(dir, "export", "klanten.csv");
