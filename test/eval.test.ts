@@ -19,11 +19,9 @@ const score = (c: Category) => result.byCategory.find((s) => s.category === c);
  * fails until its entry is removed, so the list only ever shrinks.
  */
 const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number }>> = {
-  // Fell below the target when the second held-out batch (test/corpus/holdout2-*) was added.
-  ethnicity: { precision: 1, recall: 0.803 },
-  "sexual-orientation": { precision: 1, recall: 0.885 },
-  "trade-union": { precision: 1, recall: 0.885 },
-  criminal: { precision: 0.982, recall: 0.863 },
+  // Fell below the target when the second held-out batch (test/corpus/holdout2-*) was added;
+  // a second round of rule work (without that batch) did not lift its recall there (0.50).
+  ethnicity: { precision: 1, recall: 0.819 },
 };
 
 /** The target for a category, or (while it is listed above) its floor. */
