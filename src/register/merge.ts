@@ -13,13 +13,14 @@ export interface MergeStats {
   keptFields: number;
 }
 
-const STATUS: Record<Lang, { added: string; found: string; gone: (date: string) => string; goneTest: RegExp }> = {
-  nl: { added: "nieuw", found: "gevonden", gone: (d) => `niet meer gevonden sinds scan ${d}`, goneTest: /^niet meer gevonden|^no longer found/i },
-  en: { added: "new", found: "found", gone: (d) => `no longer found since scan ${d}`, goneTest: /^niet meer gevonden|^no longer found/i },
+const STATUS: Record<Lang, { added: string; found: string; gone: (date: string) => string }> = {
+  nl: { added: "nieuw", found: "gevonden", gone: (d) => `niet meer gevonden sinds scan ${d}` },
+  en: { added: "new", found: "found", gone: (d) => `no longer found since scan ${d}` },
 };
 
-export function statusWords(lang: Lang) {
-  return STATUS[lang];
+/** Whether a status says the entry's data is gone, in either language. */
+export function isGoneStatus(status: FieldValue | undefined): boolean {
+  return typeof status === "string" && /^niet meer gevonden|^no longer found/i.test(status);
 }
 
 export function mergeRegister(draft: RegisterDraft, previous: RegisterEntry[] | undefined): { draft: RegisterDraft; stats: MergeStats } {
@@ -50,7 +51,7 @@ export function mergeRegister(draft: RegisterDraft, previous: RegisterEntry[] | 
   }
   for (const gone of old.values()) {
     stats.gone++;
-    const status = typeof gone.status === "string" && s.goneTest.test(gone.status) ? gone.status : s.gone(draft.scanDate);
+    const status = isGoneStatus(gone.status) ? gone.status : s.gone(draft.scanDate);
     entries.push({ ...gone, status });
   }
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

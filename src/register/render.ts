@@ -4,6 +4,7 @@
 import { Document, parse } from "yaml";
 import type { Lang } from "../report/i18n.js";
 import type { RegisterDraft } from "./build.js";
+import { mdCell as mdEscape } from "../report/md.js";
 import { FIELDS, fieldByName, type FieldValue, type RegisterEntry } from "./fields.js";
 
 export const REGISTER_TEXT = {
@@ -114,10 +115,6 @@ export function readYamlEntries(text: string, name: string): RegisterEntry[] {
     if (typeof entry.id !== "string" || entry.id === "") throw new RegisterInputError(`${name}: entry ${i + 1} has no id`);
     return entry as RegisterEntry;
   });
-}
-
-function mdEscape(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/([|*_`[\]<>#])/g, "\\$1").replace(/\s+/g, " ").trim();
 }
 
 export function renderMarkdown(draft: RegisterDraft): string {

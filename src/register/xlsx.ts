@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import type { Lang } from "../report/i18n.js";
 import type { RegisterDraft } from "./build.js";
 import { FIELDS, fieldByName, isUnconfirmed, LEGAL_BASES, MARKERS, type FieldValue, type RegisterEntry } from "./fields.js";
+import { isGoneStatus } from "./merge.js";
 import { REGISTER_TEXT, RegisterInputError } from "./render.js";
 
 const SHEETS: Record<Lang, { register: string; legend: string; unreadable: string }> = {
@@ -74,7 +75,7 @@ export async function renderXlsx(draft: RegisterDraft): Promise<Buffer> {
   for (const e of draft.entries) {
     const row = ws.addRow(Object.fromEntries(FIELDS.map((f) => [f.id, cellText(e[f.id])])));
     row.alignment = { vertical: "top", wrapText: true };
-    const gone = typeof e.status === "string" && /^niet meer gevonden|^no longer found/i.test(e.status);
+    const gone = isGoneStatus(e.status);
     FIELDS.forEach((f, i) => {
       const cell = row.getCell(i + 1);
       if (gone) cell.font = { italic: true, color: { argb: "FF808080" } };

@@ -4,10 +4,10 @@
 // by folder, a sortable table of the files with their masked samples, and the files that
 // could not be read. Every text from the report is escaped; values are masked upstream.
 import type { Classification, FileReport, ScanReport } from "../model/types.js";
-import { CATEGORIES, CATEGORY_CLASSIFICATION, CLASSIFICATION_RANK } from "../model/types.js";
-import { CATEGORY_LABEL, CLASSIFICATION_LABEL, DOC_TEXT, ERROR_LABEL, formatBytes, type Lang } from "./i18n.js";
+import { CATEGORY_CLASSIFICATION, CLASSIFICATION_RANK } from "../model/types.js";
+import { CATEGORY_LABEL, CLASSIFICATION_LABEL, DOC_TEXT, formatBytes, type Lang } from "./i18n.js";
 import type { Reporter, RenderContext } from "./types.js";
-import { categoriesOf, folderOf, samplesOf, valueCount } from "./view.js";
+import { categoriesOf, errorLabel, filesWithCategory, filesWithFindings, folderOf, samplesOf, summaryCategories, valueCount } from "./view.js";
 
 const MAX_FOLDERS = 25;
 
@@ -126,14 +126,12 @@ export function renderHtml(report: ScanReport, ctx: RenderContext): string {
   h.push(`<div class="card" id="total-bytes"><div class="n">${escapeHtml(formatBytes(s.bytesScanned, lang))}</div><div>${escapeHtml(t.bytes)}</div></div>`);
   h.push("</div>");
 
-  const categories = CATEGORIES.filter((c) => s.byCategory[c]).sort(
-    (a, b) => CLASSIFICATION_RANK[CATEGORY_CLASSIFICATION[b]] - CLASSIFICATION_RANK[CATEGORY_CLASSIFICATION[a]] || (s.byCategory[b] ?? 0) - (s.byCategory[a] ?? 0),
-  );
+  const categories = summaryCategories(report);
   if (categories.length) {
     h.push(`<h2>${escapeHtml(t.categories)}</h2><table id="categories" class="sortable"><thead><tr>`);
     h.push(`<th class="sortable">${escapeHtml(t.category)}</th><th class="sortable">${escapeHtml(t.classification)}</th><th class="sortable num">${escapeHtml(t.files)}</th><th class="sortable num">${escapeHtml(t.values)}</th></tr></thead><tbody>`);
     for (const c of categories) {
-      const files = report.files.filter((f) => f.findings.some((x) => x.category === c)).length;
+      const files = filesWithCategory(report, c);
       const k = CATEGORY_CLASSIFICATION[c];
       h.push(`<tr data-category="${c}"><td>${escapeHtml(cat[c])}</td><td data-sort="${CLASSIFICATION_RANK[k]}">${badge(k, lang)}</td><td class="num" data-sort="${files}">${files}</td><td class="num" data-sort="${s.byCategory[c]}">${s.byCategory[c]}</td></tr>`);
     }
@@ -148,9 +146,7 @@ export function renderHtml(report: ScanReport, ctx: RenderContext): string {
   h.push(folders.length ? chart(folders, t.specialFiles) : `<p>${escapeHtml(t.specialByFolderNone)}</p>`);
   h.push("</section>");
 
-  const withData = report.files
-    .filter((f) => f.findings.length > 0)
-    .sort((a, b) => CLASSIFICATION_RANK[b.classification] - CLASSIFICATION_RANK[a.classification] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const withData = filesWithFindings(report);
   h.push(`<section id="files"><h2>${escapeHtml(t.fileTable)}</h2>`);
   if (withData.length) {
     h.push(`<p class="meta">${escapeHtml(t.fileTableHint)}</p><table id="file-table" class="sortable"><thead><tr>`);
@@ -178,7 +174,7 @@ export function renderHtml(report: ScanReport, ctx: RenderContext): string {
     h.push(`<table id="problem-table" class="sortable"><thead><tr>${[t.path, t.status, t.code, t.message].map((x) => `<th class="sortable">${escapeHtml(x)}</th>`).join("")}</tr></thead><tbody>`);
     for (const f of problems) {
       const code = f.error?.code ?? "";
-      const label = ERROR_LABEL[lang][code as keyof (typeof ERROR_LABEL)["nl"]] ?? code;
+      const label = errorLabel(code, lang);
       h.push(
         `<tr data-status="${f.status}" data-code="${escapeHtml(code)}"><td class="path">${escapeHtml(f.path)}</td><td>${escapeHtml(t[`status_${f.status}`])}</td>` +
           `<td>${escapeHtml(label)} (${escapeHtml(code)})</td><td>${escapeHtml(f.error?.message ?? "")}</td></tr>`,

@@ -1,10 +1,10 @@
 // A Markdown report for a consultant's document: totals, the categories, the files with
 // personal data (special first) with masked samples, and what could not be read.
 import type { Classification, ScanReport } from "../model/types.js";
-import { CATEGORIES, CATEGORY_CLASSIFICATION, CLASSIFICATION_RANK } from "../model/types.js";
-import { CATEGORY_LABEL, CLASSIFICATION_LABEL, DOC_TEXT, ERROR_LABEL, formatBytes } from "./i18n.js";
+import { CATEGORY_CLASSIFICATION } from "../model/types.js";
+import { CATEGORY_LABEL, CLASSIFICATION_LABEL, DOC_TEXT, formatBytes } from "./i18n.js";
 import type { Reporter, RenderContext } from "./types.js";
-import { categoriesOf, samplesOf, valueCount } from "./view.js";
+import { categoriesOf, errorLabel, filesWithCategory, filesWithFindings, samplesOf, summaryCategories, valueCount } from "./view.js";
 
 /** Text safe inside a Markdown table cell: no pipes, no line breaks, no markup. */
 export function mdCell(text: string): string {
@@ -55,20 +55,15 @@ export function renderMd(report: ScanReport, ctx: RenderContext): string {
   const classRows = (["special", "generic", "none"] as Classification[]).map((c) => [cls[c], String(s.byClassification[c])]);
   out.push(...table([t.classification, t.files], classRows, ["l", "r"]), "");
 
-  const categories = CATEGORIES.filter((c) => s.byCategory[c]).sort(
-    (a, b) => CLASSIFICATION_RANK[CATEGORY_CLASSIFICATION[b]] - CLASSIFICATION_RANK[CATEGORY_CLASSIFICATION[a]] || (s.byCategory[b] ?? 0) - (s.byCategory[a] ?? 0),
-  );
+  const categories = summaryCategories(report);
   if (categories.length) {
-    const filesWith = (c: string) => report.files.filter((f) => f.findings.some((x) => x.category === c)).length;
-    const rows = categories.map((c) => [cat[c], cls[CATEGORY_CLASSIFICATION[c]], String(filesWith(c)), String(s.byCategory[c])]);
+    const rows = categories.map((c) => [cat[c], cls[CATEGORY_CLASSIFICATION[c]], String(filesWithCategory(report, c)), String(s.byCategory[c])]);
     out.push(...table([t.category, t.classification, t.files, t.values], rows, ["l", "l", "r", "r"]), "");
   } else {
     out.push(t.noFindings, "");
   }
 
-  const withData = report.files
-    .filter((f) => f.findings.length > 0)
-    .sort((a, b) => CLASSIFICATION_RANK[b.classification] - CLASSIFICATION_RANK[a.classification] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const withData = filesWithFindings(report);
   out.push(`## ${t.fileTable}`, "");
   if (withData.length) {
     const rows = withData.map((f) => [f.path, cls[f.classification], categoriesOf(f).map((c) => cat[c]).join(", "), String(valueCount(f)), { code: samplesOf(f, 3) }]);
@@ -82,7 +77,7 @@ export function renderMd(report: ScanReport, ctx: RenderContext): string {
   if (problems.length) {
     const rows = problems.map((f) => {
       const code = f.error?.code ?? "";
-      const label = ERROR_LABEL[ctx.lang][code as keyof (typeof ERROR_LABEL)["nl"]] ?? code;
+      const label = errorLabel(code, ctx.lang);
       return [f.path, t[`status_${f.status}`], `${label} (${code})`, f.error?.message ?? ""];
     });
     out.push(...table([t.path, t.status, t.code, t.message], rows, ["l", "l", "l", "l"]), "");

@@ -4,7 +4,8 @@
 // stays the same when rows move, so a dashboard can track a result across runs. With a
 // baseline, each result says whether it is new, and accepted ones carry a suppression.
 import { createHash } from "node:crypto";
-import type { FileReport, Finding, FindingLocation, FindingRegion, ScanReport } from "../model/types.js";
+import { regionsOf } from "../aggregate/baseline.js";
+import type { FileReport, Finding, FindingLocation, ScanReport } from "../model/types.js";
 import { CATEGORY_CLASSIFICATION, CONFIDENCE_RANK } from "../model/types.js";
 import { CATEGORY_LABEL, CLASSIFICATION_LABEL, DOC_TEXT, type Lang } from "./i18n.js";
 import type { Reporter, RenderContext, RuleMeta } from "./types.js";
@@ -78,8 +79,7 @@ function mergedResults(report: ScanReport): Merged[] {
   const out = new Map<string, Merged>();
   for (const file of report.files) {
     for (const finding of file.findings) {
-      const regions: FindingRegion[] = finding.regions ?? [{ region: "text", count: finding.count, location: finding.locations[0] }];
-      for (const r of regions) {
+      for (const r of regionsOf(finding)) {
         const key = `${file.path}\u0000${finding.ruleId}\u0000${r.region}`;
         const m = out.get(key);
         if (!m) {

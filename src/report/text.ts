@@ -1,10 +1,11 @@
 // The terminal summary: counts per classification and category, the files with special
 // data first, then what could not be read and why. Dutch unless --lang en.
 import { Chalk, type ChalkInstance } from "chalk";
-import type { Category, Classification, FileReport, ScanReport } from "../model/types.js";
-import { CATEGORIES, CATEGORY_CLASSIFICATION, CLASSIFICATION_RANK } from "../model/types.js";
-import { CATEGORY_LABEL, CLASSIFICATION_LABEL, ERROR_LABEL, TEXT, formatBytes } from "./i18n.js";
+import type { Classification, ScanReport } from "../model/types.js";
+import { CATEGORY_CLASSIFICATION } from "../model/types.js";
+import { CATEGORY_LABEL, CLASSIFICATION_LABEL, TEXT, formatBytes } from "./i18n.js";
 import type { Reporter, RenderContext } from "./types.js";
+import { categoriesOf, errorLabel, summaryCategories } from "./view.js";
 
 const TOP_FILES = 15;
 const TOP_PROBLEMS = 20;
@@ -13,14 +14,6 @@ function paint(chalk: ChalkInstance, classification: Classification, text: strin
   if (classification === "special") return chalk.red.bold(text);
   if (classification === "generic") return chalk.yellow(text);
   return chalk.green(text);
-}
-
-/** The file's categories, special ones first. */
-function categoriesOf(file: FileReport): Category[] {
-  const found = new Set(file.findings.map((f) => f.category));
-  return CATEGORIES.filter((c) => found.has(c)).sort(
-    (a, b) => CLASSIFICATION_RANK[CATEGORY_CLASSIFICATION[b]] - CLASSIFICATION_RANK[CATEGORY_CLASSIFICATION[a]],
-  );
 }
 
 export function renderText(report: ScanReport, ctx: RenderContext): string {
@@ -42,16 +35,13 @@ export function renderText(report: ScanReport, ctx: RenderContext): string {
   }
   lines.push("");
 
-  const categories = CATEGORIES.filter((c) => s.byCategory[c]);
+  const categories = summaryCategories(report);
   if (categories.length === 0) {
     lines.push(t.nothing);
   } else {
     lines.push(chalk.bold(t.byCategory));
     const width = Math.max(...categories.map((c) => cat[c].length)) + 2;
-    const sorted = [...categories].sort(
-      (a, b) => CLASSIFICATION_RANK[CATEGORY_CLASSIFICATION[b]] - CLASSIFICATION_RANK[CATEGORY_CLASSIFICATION[a]] || (s.byCategory[b] ?? 0) - (s.byCategory[a] ?? 0),
-    );
-    for (const c of sorted) {
+    for (const c of categories) {
       const label = `${cat[c]}`.padEnd(width);
       lines.push(`  ${paint(chalk, CATEGORY_CLASSIFICATION[c], label)}${String(s.byCategory[c]).padStart(7)}`);
     }
@@ -76,7 +66,7 @@ export function renderText(report: ScanReport, ctx: RenderContext): string {
     lines.push(chalk.bold(t.problems(problems.length)));
     for (const f of problems.slice(0, TOP_PROBLEMS)) {
       const code = f.error?.code ?? "";
-      const label = ERROR_LABEL[ctx.lang][code as keyof (typeof ERROR_LABEL)["nl"]] ?? code;
+      const label = errorLabel(code, ctx.lang);
       lines.push(`  ${chalk.magenta(f.path)}  ${label} (${code}): ${chalk.dim(f.error?.message ?? "")}`);
     }
     if (problems.length > TOP_PROBLEMS) lines.push(`  ${t.more(problems.length - TOP_PROBLEMS)}`);

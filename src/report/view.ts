@@ -1,8 +1,8 @@
 // What several human-facing formats (text, md, html, csv) derive from a report in the same
 // way: a file's categories in order, where a finding is, and the folder a file is in.
-import type { Category, FileReport, FindingLocation } from "../model/types.js";
+import type { Category, FileReport, FindingLocation, ScanReport } from "../model/types.js";
 import { CATEGORIES, CATEGORY_CLASSIFICATION, CLASSIFICATION_RANK } from "../model/types.js";
-import type { Lang } from "./i18n.js";
+import { ERROR_LABEL, type Lang } from "./i18n.js";
 
 /** Special categories first, then the order of the contract's category table. */
 export function byClassificationThenTable(a: Category, b: Category): number {
@@ -12,6 +12,31 @@ export function byClassificationThenTable(a: Category, b: Category): number {
 /** The categories found in a file, special ones first. */
 export function categoriesOf(file: FileReport): Category[] {
   return [...new Set(file.findings.map((f) => f.category))].sort(byClassificationThenTable);
+}
+
+/** The categories of the summary, special first, then by number of findings. */
+export function summaryCategories(report: ScanReport): Category[] {
+  const s = report.summary;
+  return CATEGORIES.filter((c) => s.byCategory[c]).sort(
+    (a, b) => CLASSIFICATION_RANK[CATEGORY_CLASSIFICATION[b]] - CLASSIFICATION_RANK[CATEGORY_CLASSIFICATION[a]] || (s.byCategory[b] ?? 0) - (s.byCategory[a] ?? 0),
+  );
+}
+
+/** Number of files with at least one finding of `category`. */
+export function filesWithCategory(report: ScanReport, category: Category): number {
+  return report.files.filter((f) => f.findings.some((x) => x.category === category)).length;
+}
+
+/** The files with findings, special first, then by path. */
+export function filesWithFindings(report: ScanReport): FileReport[] {
+  return report.files
+    .filter((f) => f.findings.length > 0)
+    .sort((a, b) => CLASSIFICATION_RANK[b.classification] - CLASSIFICATION_RANK[a.classification] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The human word for an error code ("beschadigd"), or the code itself. */
+export function errorLabel(code: string, lang: Lang): string {
+  return ERROR_LABEL[lang][code as keyof (typeof ERROR_LABEL)["nl"]] ?? code;
 }
 
 /** Number of values found in a file. */
