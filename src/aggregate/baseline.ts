@@ -7,7 +7,8 @@
 // nor an unkeyed hash of one (there are only 10^9 BSNs): it is safe to commit.
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { ScanReport } from "../model/types.js";
+import type { Finding, FindingRegion, ScanReport } from "../model/types.js";
+import { CONFIDENCE_RANK } from "../model/types.js";
 
 export const BASELINE_KEY_ENV = "AVGSCAN_BASELINE_KEY";
 
@@ -46,6 +47,11 @@ export function keyCheck(key: string): string {
 
 export const regionKey = (file: string, rule: string, region: string) => `${file}\u0000${rule}\u0000${region}`;
 
+/** A finding's regions; a report written before regions existed has the whole text as one. */
+export function regionsOf(finding: Finding): FindingRegion[] {
+  return finding.regions ?? [{ region: "text", count: finding.count, location: finding.locations[0] }];
+}
+
 /** Macs per region key, as the scan hands them over (`onValueMacs`). */
 export type ValueMacs = Map<string, Set<string>>;
 
@@ -67,7 +73,7 @@ export function currentRegions(report: ScanReport): Map<string, BaselineEntry> {
   const out = new Map<string, BaselineEntry>();
   for (const f of report.files) {
     for (const finding of f.findings) {
-      for (const r of finding.regions ?? [{ region: "text", count: finding.count }]) {
+      for (const r of regionsOf(finding)) {
         const k = regionKey(f.path, finding.ruleId, r.region);
         const e = out.get(k) ?? { file: f.path, rule: finding.ruleId, region: r.region, count: 0 };
         e.count += r.count;
@@ -156,9 +162,8 @@ export function applyBaseline(report: ScanReport, baseline: Baseline, macs: Valu
     fresh += n;
     suppressed += cur.count - n;
   }
-  const rank = { high: 2, medium: 1, low: 0 } as const;
   for (const f of report.files) {
-    const findings = [...f.findings].sort((a, b) => rank[b.confidence] - rank[a.confidence]);
+    const findings = [...f.findings].sort((a, b) => CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence]);
     for (const finding of findings) {
       for (const r of finding.regions ?? []) {
         const k = regionKey(f.path, finding.ruleId, r.region);

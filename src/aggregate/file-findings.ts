@@ -103,6 +103,7 @@ export class FileFindings {
     const columnKey = unit.kind === "cell" || unit.kind === "field" ? columnKeyOf(unit) : "";
     if (unit.table && (unit.kind === "header" || columnKey)) this.noteColumn(unit, result);
     const regionKey = columnKey ? `c${columnKey}` : unit.kind === "metadata" && unit.loc.field === FILENAME_FIELD ? "name" : "text";
+    const inText = unit.kind === "prose" || (unit.kind === "metadata" && unit.loc.line !== undefined);
 
     let starts: number[] | undefined;
     const lineStarts = (): number[] => {
@@ -121,11 +122,12 @@ export class FileFindings {
         bucket.regions.set(regionKey, region);
       }
       region.count++;
-      const inText = unit.kind === "prose" || (unit.kind === "metadata" && unit.loc.line !== undefined);
-      region.location ??= inText ? proseLocation(unit, d.start, lineStarts) : { ...unit.loc };
       if (region.macs && region.macs.size < MAX_VALUE_MACS) region.macs.add(valueMac(this.limits.valueKey!, d.value));
-      if (bucket.locations.length < this.limits.maxLocations) {
-        bucket.locations.push(inText ? proseLocation(unit, d.start, lineStarts) : { ...unit.loc });
+      const keepLocation = bucket.locations.length < this.limits.maxLocations;
+      if (keepLocation || region.location === undefined) {
+        const loc = inText ? proseLocation(unit, d.start, lineStarts) : { ...unit.loc };
+        region.location ??= loc;
+        if (keepLocation) bucket.locations.push(loc);
       }
       if (bucket.samples.size < this.limits.maxSamples) bucket.samples.add(maskValue(d.value));
       for (const e of d.evidence) {

@@ -5,6 +5,7 @@ import picomatch from "picomatch";
 import type { Allowance, FailOn } from "../config/config.js";
 import type { Category, FindingClassification, ScanReport } from "../model/types.js";
 import { CLASSIFICATION_RANK } from "../model/types.js";
+import { regionsOf } from "./baseline.js";
 
 export interface Violation {
   file: string;
@@ -43,7 +44,7 @@ export function violations(report: ScanReport, options: GateOptions): Violation[
       if (applying.length > 0) reason = allowed ? undefined : "not-allowed";
       else if (CLASSIFICATION_RANK[finding.classification] >= CLASSIFICATION_RANK[options.failOn]) reason = "level";
       if (!reason) continue;
-      for (const r of finding.regions ?? [{ region: "text", count: finding.count }]) {
+      for (const r of regionsOf(finding)) {
         const count = r.newCount ?? r.count;
         if (count > 0) out.push({ file: f.path, ruleId: finding.ruleId, category: finding.category, classification: finding.classification, region: r.region, count, reason });
       }
