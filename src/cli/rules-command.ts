@@ -7,7 +7,7 @@ import { Command, Option } from "commander";
 import type { Confidence } from "../model/types.js";
 import { BUILTIN_RULES_DIR, loadRuleSet } from "../ruleset/load.js";
 import { checkRuleExamples } from "../ruleset/examples.js";
-import { evaluate, loadCorpus, renderEvalTable } from "../ruleset/evaluate.js";
+import { describeTrace, evaluate, explainText, loadCorpus, renderEvalTable } from "../ruleset/evaluate.js";
 import { collect } from "./parse.js";
 import { EXIT } from "./errors.js";
 
@@ -44,9 +44,19 @@ function evalCorpus(dir: string, flags: EvalFlags): number {
     process.stdout.write("\n");
     for (const e of result.errors) {
       process.stdout.write(`${e.kind.toUpperCase()} ${e.category} ${e.file}#${e.index}${e.header ? ` [${e.header}]` : ""}: ${e.text}\n`);
+      for (const line of e.why) process.stdout.write(`    ${line}\n`);
     }
   }
   if (flags.output) writeFileSync(flags.output, `${JSON.stringify({ rulesetHash: ruleSet.hash, ...result }, null, 2)}\n`);
+  return EXIT.OK;
+}
+
+/** `rules explain`: every candidate match in one text and why it was kept or dropped. */
+function explain(text: string, flags: { rules?: string[]; header?: string }): number {
+  const ruleSet = loadRuleSet([BUILTIN_RULES_DIR, ...(flags.rules ?? [])]);
+  const trace = explainText(ruleSet.rules, text, flags.header);
+  for (const t of trace) process.stdout.write(`${describeTrace(t, text)}\n`);
+  if (trace.length === 0) process.stdout.write("no rule matched\n");
   return EXIT.OK;
 }
 
@@ -77,6 +87,13 @@ export function rulesCommand(setExitCode: (code: number) => void): Command {
     .option("-o, --output <file>", "also write the result as JSON")
     .option("--errors", "list every false positive and false negative")
     .action((dir: string, flags: EvalFlags) => setExitCode(evalCorpus(dir, flags)));
+  rules
+    .command("explain")
+    .description("show every rule match in a text and why it was kept or dropped (for rule authors; prints the text's values)")
+    .argument("<text>", "the text, e.g. a sentence or a cell value")
+    .option("--header <header>", "score the text as a cell under this column header")
+    .option("--rules <dir>", "extra rule folder (repeatable)", collect)
+    .action((text: string, flags: { rules?: string[]; header?: string }) => setExitCode(explain(text, flags)));
   rules
     .command("list")
     .description("list the loaded rules")

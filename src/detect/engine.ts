@@ -34,6 +34,22 @@ export interface UnitResult {
   signal: UnitColumnSignal;
 }
 
+/**
+ * Why a candidate match became a detection or not, for people writing rules (`rules explain`,
+ * `rules eval --errors`). Never collected during a scan: it holds the matched text.
+ */
+export interface TraceEntry {
+  ruleId: string;
+  category: string;
+  pattern: string;
+  start: number;
+  end: number;
+  outcome: "kept" | "invalid" | "excluded" | "no-context" | "overlapped";
+  /** The exclude word that dropped it, or the evidence of a kept or overlapped match. */
+  detail?: string;
+  confidence?: string;
+}
+
 export function normalizeValue(value: string, how: Normalization): string {
   switch (how) {
     case "digits":
@@ -302,7 +318,7 @@ function* matchesOf(rule: CompiledRule, matcher: CompiledMatcher, text: string, 
 }
 
 /** Runs `rules` over one unit. Cells and fields get their column header as a hint. */
-export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hints: HeaderHints): UnitResult {
+export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hints: HeaderHints, trace?: TraceEntry[]): UnitResult {
   const text = unit.text;
   const isCell = unit.kind === "cell" || unit.kind === "field";
   const header = isCell ? unit.table?.header : undefined;
@@ -332,8 +348,13 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
         (shaped ??= new Set()).add(rule.id);
 
         const evidence: Evidence[] = [{ kind: rule.kind === "terms" ? "term" : "pattern", detail: matcher.name }];
+        const note = trace && ((outcome: TraceEntry["outcome"], detail?: string) =>
+          trace.push({ ruleId: rule.id, category: rule.category, pattern: matcher.name, start, end, outcome, detail }));
         if (rule.validator) {
-          if (!rule.validator.check(value)) continue;
+          if (!rule.validator.check(value)) {
+            note?.("invalid", rule.validator.name);
+            continue;
+          }
           evidence.push({ kind: "validator", detail: rule.validator.name });
         }
         (valid ??= new Set()).add(rule.id);
@@ -342,7 +363,11 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
         let supported = false;
         if (rule.context) {
           const around = windowAround(text, start, end, rule.context.window);
-          if (rule.context.exclude?.test(around)) continue;
+          const excludedBy = rule.context.exclude?.exec(around);
+          if (excludedBy) {
+            note?.("excluded", excludedBy[0].toLowerCase());
+            continue;
+          }
           const word = rule.context.words.exec(around);
           if (word) {
             confidence = raiseConfidence(confidence, rule.context.confidence);
@@ -355,7 +380,10 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
           evidence.push({ kind: "header", detail: header! });
           supported = true;
         }
-        if (rule.context?.required && !supported) continue;
+        if (rule.context?.required && !supported) {
+          note?.("no-context");
+          continue;
+        }
 
         const notes = rule.allow.filter((a) => a.pattern.test(value)).map((a) => a.note);
         if (rule.note) notes.push(rule.note);
@@ -367,6 +395,21 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
   if (!detections && !shaped) return NOTHING;
   const kept = detections ? dropOverlaps(detections) : [];
   if (kept.length > 1) applySupport(kept);
+  if (trace && detections) {
+    const survived = new Set(kept);
+    for (const d of detections) {
+      trace.push({
+        ruleId: d.rule.id,
+        category: d.rule.category,
+        pattern: d.evidence[0].detail,
+        start: d.start,
+        end: d.end,
+        outcome: survived.has(d) ? "kept" : "overlapped",
+        detail: d.evidence.slice(1).map((e) => `${e.kind} ${e.detail}`).join(", ") || undefined,
+        confidence: d.confidence,
+      });
+    }
+  }
   return { detections: kept, signal: { shaped: shaped ?? NO_RULES, valid: valid ?? NO_RULES } };
 }
 

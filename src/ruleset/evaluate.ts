@@ -9,6 +9,7 @@ import { parse as parseYaml } from "yaml";
 import type { Category, Confidence } from "../model/types.js";
 import { CATEGORIES, atLeast, isCategory } from "../model/types.js";
 import { detectInUnit, HeaderHints } from "../detect/engine.js";
+import type { TraceEntry } from "../detect/engine.js";
 import type { CompiledRule } from "./types.js";
 import { textUnitFor } from "./examples.js";
 
@@ -84,6 +85,8 @@ export interface ItemError {
   text: string;
   header?: string;
   tags: string[];
+  /** What the rules did with this category in the item: near misses for a FN, the evidence for a FP. */
+  why: string[];
 }
 
 export interface EvalResult {
@@ -92,6 +95,19 @@ export interface EvalResult {
   itemsByLang: Record<string, number>;
   byCategory: CategoryScore[];
   errors: ItemError[];
+}
+
+/** Every candidate match in `text` and what became of it (see TraceEntry). */
+export function explainText(rules: readonly CompiledRule[], text: string, header?: string): TraceEntry[] {
+  const trace: TraceEntry[] = [];
+  detectInUnit(textUnitFor(text, header), rules, new HeaderHints(), trace);
+  return trace.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId) || a.pattern.localeCompare(b.pattern));
+}
+
+/** One line per trace entry: `rule/pattern "matched text" outcome (detail)`. */
+export function describeTrace(entry: TraceEntry, text: string): string {
+  const what = entry.outcome === "kept" ? `${entry.confidence}` : entry.outcome === "overlapped" ? `${entry.confidence}, overlapped` : entry.outcome;
+  return `${entry.ruleId}/${entry.pattern} ${JSON.stringify(text.slice(entry.start, entry.end))} ${what}${entry.detail ? ` (${entry.detail})` : ""}`;
 }
 
 /** The categories the rules find in one item at or above `minConfidence`. */
@@ -113,8 +129,13 @@ export function evaluate(rules: readonly CompiledRule[], items: CorpusItem[], mi
     for (const category of new Set([...predicted, ...expected])) {
       const c = counts.get(category) ?? { tp: 0, fp: 0, fn: 0 };
       counts.set(category, c);
-      const err = (kind: "fp" | "fn") =>
-        errors.push({ file: item.file, index: item.index, category, kind, text: item.text, header: item.header, tags: item.tags });
+      const err = (kind: "fp" | "fn") => {
+        const trace = explainText(rules, item.text, item.header).filter(
+          (t) => t.category === category && (kind === "fn" || (t.outcome === "kept" && atLeast(t.confidence as Confidence, minConfidence))),
+        );
+        const why = trace.map((t) => describeTrace(t, item.text));
+        errors.push({ file: item.file, index: item.index, category, kind, text: item.text, header: item.header, tags: item.tags, why });
+      };
       if (predicted.has(category) && expected.has(category)) c.tp++;
       else if (predicted.has(category)) {
         c.fp++;

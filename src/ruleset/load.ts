@@ -314,7 +314,12 @@ export function termsRegex(terms: string[], caseSensitive: boolean, sticky = fal
 export function wordStartRegex(words: string[]): RegExp {
   const body = [...words]
     .sort((a, b) => b.length - a.length)
-    .map((w) => w.trim().split(/[\s_-]+/).map(escapeRegex).join("[\\s_\\-]*"))
+    .map((w) => {
+      // "recept$": the whole word only (not "receptie"); without "$" a word matches as a word start.
+      const whole = w.trim().endsWith("$");
+      const source = (whole ? w.trim().slice(0, -1) : w.trim()).split(/[\s_-]+/).map(escapeRegex).join("[\\s_\\-]*");
+      return whole ? `${source}(?![\\p{L}\\p{N}])` : source;
+    })
     .join("|");
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})`, "iu");
 }

@@ -146,4 +146,26 @@ describe("avg-scan rules", () => {
     expect(r.stdout).toMatch(/^bsn\s+1\s+1\s+0\s+0\s+1\.000\s+1\.000$/m);
     expect(r.stdout).toMatch(/^email\s+1\s+1\s+0\s+0\s+1\.000\s+1\.000$/m);
   }, T);
+
+  it("eval --errors: lists each miss with what the rules did with it", () => {
+    const corpus = makeShare({
+      "mini.yaml": ["lang: nl", "items:", "  - { text: 'Pas PAS-12345 gevonden.', expect: [id-document-number] }", ""].join("\n"),
+    });
+    const rules = makeShare({ "acme/member-number.yaml": rule("PAS-123456") });
+    const r = runCli(["rules", "eval", corpus, "--rules", rules, "--errors"]);
+    expect(r.stdout).toContain("FN id-document-number mini.yaml#0: Pas PAS-12345 gevonden.");
+    // the corpus's miss: the pattern wants six digits, so no candidate at all
+    expect(r.stdout).not.toMatch(/^\s+acme\.member-number/m);
+  }, T);
+
+  it("explain: shows every candidate and why it was kept or dropped", () => {
+    const kept = runCli(["rules", "explain", "Het BSN van Jan is 111222333."]);
+    expect(kept.status).toBe(0);
+    expect(kept.stdout).toMatch(/^nl\.bsn\/\S+ "111222333" high \(validator elfproef, context bsn\)$/m);
+    const dropped = runCli(["rules", "explain", "Ordernummer 111222334"]);
+    expect(dropped.stdout).toMatch(/^nl\.bsn\/\S+ "111222334" invalid \(elfproef\)$/m);
+    const excluded = runCli(["rules", "explain", "Mevrouw heeft diabetes, schreef het nieuwsbericht."]);
+    expect(excluded.stdout).toMatch(/^health\.\S+ "diabetes" excluded \(nieuws\)$/m);
+    expect(runCli(["rules", "explain", "niets hier"]).stdout).toBe("no rule matched\n");
+  }, T);
 });

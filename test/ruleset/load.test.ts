@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { compileRule, loadRuleSet, parseTermList, RuleError, termsRegex } from "../../src/ruleset/load.js";
+import { compileRule, loadRuleSet, parseTermList, RuleError, termsRegex, wordStartRegex } from "../../src/ruleset/load.js";
 
 const GOOD = `
 id: acme.member-number
@@ -80,6 +80,19 @@ confidence: medium
 examples: { match: ["x"], no-match: ["y"] }
 `;
     expect(problem(yaml, "acme/union.yaml")).toMatch(/terms\.lists\[0\]: list file "lists\/missing.txt" not found/);
+  });
+});
+
+describe("context words", () => {
+  it("match at a word start, or as the whole word when written with a trailing $", () => {
+    const re = wordStartRegex(["recept$", "nieuws", "elke medewerker"]);
+    expect(re.test("een recept voor soep")).toBe(true);
+    expect(re.test("recept.")).toBe(true);
+    expect(re.test("voor de receptie")).toBe(false);
+    expect(re.test("de nieuwsbrief")).toBe(true);
+    expect(re.test("hernieuwd")).toBe(false);
+    expect(re.test("Elke-medewerker moet")).toBe(true);
+    expect(re.test("elke dinsdag")).toBe(false);
   });
 });
 
