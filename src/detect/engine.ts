@@ -7,6 +7,8 @@ import { CONFIDENCE_RANK } from "../model/types.js";
 import type { CompiledMatcher, CompiledRule, Normalization } from "../ruleset/types.js";
 import { raiseConfidence } from "../classify/classify.js";
 import { parseDate } from "./validators/date.js";
+import { keywordIndexFor } from "./keyword-index.js";
+import type { KeywordHits, KeywordIndex } from "./keyword-index.js";
 
 export interface Detection {
   rule: CompiledRule;
@@ -141,27 +143,29 @@ export function wordStartsAt(text: string): { prefixes: string[]; positions: num
  */
 class UnitPrefilter {
   private starts?: { prefixes: string[]; positions: number[] };
-  private lower?: string;
+  private hits?: KeywordHits;
+  private headerHits?: KeywordHits;
   private windows?: Map<CompiledRule, [number, number][]>;
   // Few distinct prefilters exist (a digit, an @): two short arrays beat a Map per unit.
   private regexes?: RegExp[];
-  private hits?: boolean[];
+  private regexHits?: boolean[];
 
   constructor(
     private readonly text: string,
     private readonly header: string | undefined,
+    private readonly keywords: KeywordIndex,
   ) {}
+
+  /** Every rule's keyword hits in the text, found in one pass for all rules. */
+  private keywordHits(): KeywordHits {
+    return (this.hits ??= this.keywords.scan(this.text.toLowerCase()));
+  }
 
   /** For long text: the merged windows around the rule's keyword hits, computed once per rule. */
   keywordWindows(rule: CompiledRule): [number, number][] {
     let windows = this.windows?.get(rule);
     if (windows) return windows;
-    const lower = this.lowerText();
-    const hits: [number, number][] = [];
-    for (const k of rule.keywordList ?? []) {
-      for (let at = lower.indexOf(k); at !== -1; at = lower.indexOf(k, at + 1)) hits.push([at, at + k.length]);
-    }
-    hits.sort((a, b) => a[0] - b[0]);
+    const hits = [...(this.keywordHits().get(rule) ?? [])].sort((a, b) => a[0] - b[0]);
     windows = [];
     for (const [hitStart, hitEnd] of hits) {
       const from = Math.max(0, hitStart - HIT_WINDOW);
@@ -174,10 +178,6 @@ class UnitPrefilter {
     return windows;
   }
 
-  lowerText(): string {
-    return (this.lower ??= this.text.toLowerCase());
-  }
-
   wordStarts(): { prefixes: string[]; positions: number[] } {
     return (this.starts ??= wordStartsAt(this.text));
   }
@@ -185,14 +185,14 @@ class UnitPrefilter {
   passes(rule: CompiledRule): boolean {
     if (rule.prefilter) {
       this.regexes ??= [];
-      this.hits ??= [];
+      this.regexHits ??= [];
       const at = this.regexes.indexOf(rule.prefilter);
       let hit: boolean;
-      if (at >= 0) hit = this.hits[at];
+      if (at >= 0) hit = this.regexHits[at];
       else {
         hit = rule.prefilter.test(this.text);
         this.regexes.push(rule.prefilter);
-        this.hits.push(hit);
+        this.regexHits.push(hit);
       }
       if (!hit) return false;
     }
@@ -200,14 +200,10 @@ class UnitPrefilter {
       const prefixes = rule.termPrefixes;
       if (!this.wordStarts().prefixes.some((w) => prefixes.has(w))) return false;
     }
-    if (rule.keywords) {
-      if (this.header !== undefined && rule.keywords.test(this.header)) return true;
-      // Short text: one regex test. Long text: indexOf on the lower-cased text, which a
-      // case-insensitive alternation of a hundred words cannot match for speed.
-      if (this.text.length <= SHORT_TEXT) return rule.keywords.test(this.text);
-      if (this.text.length > LONG_TEXT) return this.keywordWindows(rule).length > 0;
-      const lower = this.lowerText();
-      return rule.keywordList!.some((k) => lower.includes(k));
+    if (rule.keywordList) {
+      if (this.keywordHits().has(rule)) return true;
+      if (this.header === undefined) return false;
+      return (this.headerHits ??= this.keywords.scan(this.header.toLowerCase())).has(rule);
     }
     return true;
   }
@@ -242,8 +238,6 @@ function isChild(value: string, under: number, now: Date): boolean {
   return age >= 0 && age < under;
 }
 
-/** Up to this length keywords are tested with one regex; above it with indexOf. */
-const SHORT_TEXT = 256;
 /** Above this length a rule with keywords runs its patterns only around the keywords' hits. */
 const LONG_TEXT = 4096;
 /** How far around a keyword hit a pattern may start (statement patterns are shorter). */
@@ -323,7 +317,7 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
   const isCell = unit.kind === "cell" || unit.kind === "field";
   const header = isCell ? unit.table?.header : undefined;
   const { hinted, excluded } = header === undefined ? NO_HINTS : hints.forHeader(header, rules);
-  const prefilter = new UnitPrefilter(text, header);
+  const prefilter = new UnitPrefilter(text, header, keywordIndexFor(rules));
   let detections: Detection[] | undefined;
   // Most units match nothing: the array and sets are made on the first match only.
   let shaped: Set<string> | undefined;

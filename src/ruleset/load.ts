@@ -118,7 +118,8 @@ export function compileRule(root: string, rel: string, text: string, hash?: Retu
   if (hasPatterns === hasTerms) throw new RuleError(file, "patterns", "a rule has either patterns or terms (exactly one of them)");
 
   const terms = hasTerms ? compileTerms(f, root, hash) : undefined;
-  const compiled = terms ? { matchers: [terms.matcher], normalize: undefined } : compilePatterns(f, readPatternLists(f, root, hash), thorough);
+  const lists = readPatternLists(f, root, hash);
+  const compiled = terms ? { matchers: [terms.matcher], normalize: undefined } : compilePatterns(f, lists, thorough);
   const topNormalize = f.optionalEnum("normalize", NORMALIZATIONS);
   if (topNormalize && compiled.normalize && topNormalize !== compiled.normalize) {
     throw new RuleError(file, "normalize", `"${topNormalize}" differs from the patterns' "${compiled.normalize}"`);
@@ -140,7 +141,7 @@ export function compileRule(root: string, rel: string, text: string, hash?: Retu
     locales: f.optionalStringList("locales") ?? [],
     file,
     kind: hasPatterns ? "pattern" : "terms",
-    ...compileKeywords(f),
+    keywordList: compileKeywords(f, lists),
     prefilter: compilePrefilter(f),
     termPrefixes: terms?.prefixes,
     matchers: compiled.matchers,
@@ -180,20 +181,26 @@ function readList(f: FieldReader, field: string, root: string, listPath: string,
  * patterns use as `{{firstname}}` (escaped, longest entry first, as written: case matters
  * unless the pattern has the i flag).
  */
-function readPatternLists(f: FieldReader, root: string, hash?: ReturnType<typeof createHash>): Map<string, string> {
-  const lists = new Map<string, string>();
+interface PatternList {
+  entries: string[];
+  /** The escaped alternation `{{name}}` becomes in a pattern. */
+  source: string;
+}
+
+function readPatternLists(f: FieldReader, root: string, hash?: ReturnType<typeof createHash>): Map<string, PatternList> {
+  const lists = new Map<string, PatternList>();
   if (f.raw.lists === undefined) return lists;
   const raw = f.object("lists");
   for (const [name, listPath] of Object.entries(raw)) {
     if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new RuleError(f.file, `lists.${name}`, "list names are lowercase words (a-z, 0-9, -)");
     if (typeof listPath !== "string") throw new RuleError(f.file, `lists.${name}`, "must be the path of a list file");
     const entries = [...new Set(readList(f, `lists.${name}`, root, listPath, hash))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    lists.set(name, `(?:${entries.map((e) => e.split(/\s+/).map(escapeRegex).join("\\s+")).join("|")})`);
+    lists.set(name, { entries, source: `(?:${entries.map((e) => e.split(/\s+/).map(escapeRegex).join("\\s+")).join("|")})` });
   }
   return lists;
 }
 
-function compilePatterns(f: FieldReader, lists: Map<string, string>, thorough: boolean): { matchers: CompiledRule["matchers"]; normalize?: Normalization } {
+function compilePatterns(f: FieldReader, lists: Map<string, PatternList>, thorough: boolean): { matchers: CompiledRule["matchers"]; normalize?: Normalization } {
   const list = f.list("patterns");
   if (list.length === 0) throw new RuleError(f.file, "patterns", "needs at least one pattern");
   let normalize: Normalization | undefined;
@@ -208,7 +215,7 @@ function compilePatterns(f: FieldReader, lists: Map<string, string>, thorough: b
     const source = p.string("regex").replace(/\{\{([a-z0-9-]+)\}\}/g, (_, list: string) => {
       const body = lists.get(list);
       if (body === undefined) throw new RuleError(f.file, `${at}.regex`, `{{${list}}} names no list (define it under lists:)`);
-      return body;
+      return body.source;
     });
     const flags = p.optionalString("flags") ?? "";
     if (!/^[ims]*$/.test(flags)) throw new RuleError(f.file, `${at}.flags`, `only i, m and s may be given, not "${flags}"`);
@@ -236,12 +243,22 @@ function compilePatterns(f: FieldReader, lists: Map<string, string>, thorough: b
   return { matchers, normalize };
 }
 
-/** Keywords as one alternation: a single scan per unit instead of one substring search per word. */
-function compileKeywords(f: FieldReader): { keywords?: RegExp; keywordList?: string[] } {
+/**
+ * A rule's keywords, lower-cased and longest first: its patterns run only on text that holds
+ * one of them (as a substring). `{{name}}` stands for every entry of the rule's list `name`
+ * (its first word), so a pattern built on a list file keeps its prefilter in step with it.
+ */
+function compileKeywords(f: FieldReader, lists: Map<string, PatternList>): string[] | undefined {
   const words = f.optionalStringList("keywords") ?? [];
-  if (words.length === 0) return {};
-  const keywordList = [...new Set(words.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length);
-  return { keywords: new RegExp(keywordList.map(escapeRegex).join("|"), "iu"), keywordList };
+  if (words.length === 0) return undefined;
+  const expanded = words.flatMap((word) => {
+    const ref = /^\{\{([a-z][a-z0-9-]*)\}\}$/.exec(word.trim());
+    if (!ref) return [word];
+    const list = lists.get(ref[1]);
+    if (!list) throw new RuleError(f.file, "keywords", `{{${ref[1]}}} is not one of the rule's lists`);
+    return list.entries.map((e) => e.split(/\s+/)[0]);
+  });
+  return [...new Set(expanded.map((w) => w.toLowerCase()).filter((w) => w !== ""))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 }
 
 function compilePrefilter(f: FieldReader): RegExp | undefined {
@@ -272,7 +289,7 @@ function compileTerms(
   const raw = f.object("terms");
   const t = new FieldReader(f.file, raw, "terms");
   for (const key of Object.keys(raw)) {
-    if (!["words", "lists", "caseSensitive"].includes(key)) throw new RuleError(f.file, `terms.${key}`, "unknown field");
+    if (!["words", "lists", "caseSensitive", "plurals"].includes(key)) throw new RuleError(f.file, `terms.${key}`, "unknown field");
   }
   const terms = [...(t.optionalStringList("words") ?? [])];
   (t.optionalStringList("lists") ?? []).forEach((listPath, i) => {
@@ -280,9 +297,10 @@ function compileTerms(
   });
   if (terms.length === 0) throw new RuleError(f.file, "terms", "no terms (give words or lists)");
   const caseSensitive = t.optionalBoolean("caseSensitive") ?? false;
+  const plurals = t.optionalBoolean("plurals") ?? false;
   const prefixes = terms.map(termPrefix);
   return {
-    matcher: { name: "terms", regex: termsRegex(terms, caseSensitive), group: 0, sticky: termsRegex(terms, caseSensitive, true) },
+    matcher: { name: "terms", regex: termsRegex(terms, caseSensitive, false, plurals), group: 0, sticky: termsRegex(terms, caseSensitive, true, plurals) },
     prefixes: prefixes.every((p) => p !== undefined) ? new Set(prefixes as string[]) : undefined,
   };
 }
@@ -299,10 +317,16 @@ export function parseTermList(content: string): string[] {
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** One alternation of all terms, longest first, matching whole words; spaces match any whitespace. */
-export function termsRegex(terms: string[], caseSensitive: boolean, sticky = false): RegExp {
+/** Plural endings a term may take with `plurals: true`: Dutch -s/-en/-'s, English -s/-es. */
+const PLURAL = "(?:s|es|en|'s|’s)?";
+
+export function termsRegex(terms: string[], caseSensitive: boolean, sticky = false, plurals = false): RegExp {
   const unique = [...new Set(terms.map((t) => (caseSensitive ? t : t.toLowerCase())))];
   unique.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const body = unique.map((t) => t.split(/\s+/).map(escapeRegex).join("\\s+")).join("|");
+  // Only words of four letters or more take a plural ending: "atheist" finds "atheists", but
+  // "hiv" does not find "hivs" and an abbreviation stays as written.
+  const inflect = (t: string): string => (plurals && /\p{L}{4}$/u.test(t) ? PLURAL : "");
+  const body = unique.map((t) => t.split(/\s+/).map(escapeRegex).join("\\s+") + inflect(t)).join("|");
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, `${sticky ? "y" : "g"}u${caseSensitive ? "" : "i"}`);
 }
 

@@ -28,9 +28,11 @@ export interface CompiledRule {
   /** The YAML file the rule came from (for error messages and `rules test`). */
   file: string;
   kind: "pattern" | "terms";
-  /** Prefilter words as one case-insensitive regex (any of them anywhere in the text or header); absent = always run. */
-  keywords?: RegExp;
-  /** The same words, lower-cased: long text is searched for them with indexOf (a big case-insensitive alternation is slow there). */
+  /**
+   * Prefilter words, lower-cased (`{{list}}` expanded): the rule runs only on a unit whose
+   * text or header holds one of them; absent = always run. The engine finds the words of all
+   * rules in one pass (detect/keyword-index.ts); in long text, patterns run only around them.
+   */
   keywordList?: string[];
   /** The rule only runs on a unit where this matches (e.g. /\d/u: a digit somewhere). */
   prefilter?: RegExp;

@@ -103,6 +103,14 @@ describe("term lists", () => {
     expect("Astma en Diabetes  type 2".match(re)).toEqual(["Astma", "Diabetes  type 2"]);
     expect("astmatisch".match(re)).toBeNull();
   });
+
+  it("with plurals, lets terms of four letters or more take a plural ending", () => {
+    const re = termsRegex(["atheist", "homo", "hiv"], false, false, true);
+    expect("Atheists, homo's en hiv".match(re)).toEqual(["Atheists", "homo's", "hiv"]);
+    expect("hivs".match(re)).toBeNull();
+    expect("atheistisch".match(re)).toBeNull();
+    expect("atheists".match(termsRegex(["atheist"], false))).toBeNull();
+  });
 });
 
 describe("pattern lists", () => {
@@ -125,6 +133,27 @@ examples: { match: ["Jan-Willem Bakker"], no-match: ["jan bakker"] }
     expect("Groeten, Jan-Willem Bakker".match(rule.matchers[0].regex)?.[0]).toBe("Jan-Willem Bakker");
     writeFileSync(path.join(dir, "acme", "names.yaml"), readFileSync(path.join(dir, "acme", "names.yaml"), "utf8").replace("{{voornaam}}", "{{achternaam}}"));
     expect(() => loadRuleSet([dir])).toThrow(/patterns\[0\]\.regex: \{\{achternaam\}\} names no list/);
+  });
+
+  it("expands {{name}} in keywords to the first word of every entry, lower-cased", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "avg-rules-"));
+    mkdirSync(path.join(dir, "acme"));
+    mkdirSync(path.join(dir, "lists"));
+    writeFileSync(path.join(dir, "lists", "groepen.txt"), "Hmong\nSri Lankaans\n");
+    const yaml = (keywords: string) => `
+id: acme.groups
+category: ethnicity
+classification: special
+lists: { group: lists/groepen.txt }
+keywords: [${keywords}]
+patterns: [{ name: is, regex: 'is (?:{{group}})' }]
+confidence: medium
+examples: { match: ["hij is Hmong"], no-match: ["hij is Thais"] }
+`;
+    writeFileSync(path.join(dir, "acme", "groups.yaml"), yaml('"{{group}}", afkomst'));
+    expect(loadRuleSet([dir]).rules[0].keywordList).toEqual(["afkomst", "hmong", "sri"]);
+    writeFileSync(path.join(dir, "acme", "groups.yaml"), yaml('"{{groups}}"'));
+    expect(() => loadRuleSet([dir])).toThrow(/keywords: \{\{groups\}\} is not one of the rule's lists/);
   });
 });
 
