@@ -148,7 +148,7 @@ export function compileRule(root: string, rel: string, text: string, hash?: Retu
     normalize: compiled.normalize ?? topNormalize ?? "none",
     validator,
     confidence: f.enumValue("confidence", CONFIDENCE_VALUES),
-    context: compileContext(f),
+    context: compileContext(f, root, hash),
     headers: compileHeaders(f),
     column: compileColumn(f),
     allow: compileAllow(f),
@@ -348,26 +348,30 @@ export function wordStartRegex(words: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})`, "iu");
 }
 
-function compileContext(f: FieldReader): CompiledRule["context"] {
+function compileContext(f: FieldReader, root: string, hash?: ReturnType<typeof createHash>): CompiledRule["context"] {
   if (f.raw.context === undefined) return undefined;
   const raw = f.object("context");
   const c = new FieldReader(f.file, raw, "context");
   for (const key of Object.keys(raw)) {
-    if (!["words", "window", "confidence", "required", "exclude"].includes(key)) throw new RuleError(f.file, `context.${key}`, "unknown field");
+    if (!["words", "lists", "window", "confidence", "required", "exclude", "excludeLists"].includes(key)) throw new RuleError(f.file, `context.${key}`, "unknown field");
   }
-  const words = c.optionalStringList("words") ?? [];
+  // Words can also come from list files shared by many rules (a person's context words, the
+  // words of news and policy texts), one word a line.
+  const fromLists = (field: "lists" | "excludeLists"): string[] =>
+    (c.optionalStringList(field) ?? []).flatMap((listPath, i) => readList(f, `context.${field}[${i}]`, root, listPath, hash));
+  const words = [...(c.optionalStringList("words") ?? []), ...fromLists("lists")];
   const required = c.optionalBoolean("required") ?? false;
-  const exclude = c.optionalStringList("exclude") ?? [];
+  const exclude = [...(c.optionalStringList("exclude") ?? []), ...fromLists("excludeLists")];
   if (words.length === 0 && exclude.length === 0) throw new RuleError(f.file, "context.words", "needs at least one word");
   const window = c.optionalInteger("window") ?? 100;
   if (window < 1 || window > 10_000) throw new RuleError(f.file, "context.window", "must be between 1 and 10000 characters");
   return {
     // A regex that can never match stands in for an empty word list (only exclude words given).
-    words: words.length ? wordStartRegex(words) : /(?!)/u,
+    words: words.length ? wordStartRegex([...new Set(words)]) : /(?!)/u,
     window,
     confidence: words.length ? c.enumValue("confidence", CONFIDENCE_VALUES) : (c.optionalEnum("confidence", CONFIDENCE_VALUES) ?? "low"),
     required,
-    exclude: exclude.length ? wordStartRegex(exclude) : undefined,
+    exclude: exclude.length ? wordStartRegex([...new Set(exclude)]) : undefined,
   };
 }
 
