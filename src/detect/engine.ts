@@ -76,6 +76,8 @@ export function normalizeHeader(header: string): string {
 /** What a column header says about each rule: it hints at the rule's data, or excludes it. */
 export interface HeaderVerdict {
   hinted: ReadonlySet<CompiledRule>;
+  /** headers.notes matched (and headers.patterns did not): a free-text column of a record. */
+  notes: ReadonlySet<CompiledRule>;
   /** headers.exclude matched: the column is something else for these rules. */
   excluded: ReadonlySet<CompiledRule>;
 }
@@ -88,8 +90,10 @@ export class HeaderHints {
     let verdict = this.cache.get(header);
     if (!verdict) {
       const normalized = normalizeHeader(header);
+      const hinted = new Set(rules.filter((r) => r.headers?.patterns.some((p) => p.test(normalized))));
       verdict = {
-        hinted: new Set(rules.filter((r) => r.headers?.patterns.some((p) => p.test(normalized)))),
+        hinted,
+        notes: new Set(rules.filter((r) => !hinted.has(r) && r.headers?.notes?.patterns.some((p) => p.test(normalized)))),
         excluded: new Set(rules.filter((r) => r.headers?.exclude.some((p) => p.test(normalized)))),
       };
       this.cache.set(header, verdict);
@@ -98,7 +102,7 @@ export class HeaderHints {
   }
 }
 
-const NO_HINTS: HeaderVerdict = { hinted: new Set(), excluded: new Set() };
+const NO_HINTS: HeaderVerdict = { hinted: new Set(), notes: new Set(), excluded: new Set() };
 
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -316,7 +320,7 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
   const text = unit.text;
   const isCell = unit.kind === "cell" || unit.kind === "field";
   const header = isCell ? unit.table?.header : undefined;
-  const { hinted, excluded } = header === undefined ? NO_HINTS : hints.forHeader(header, rules);
+  const { hinted, notes: notesColumns, excluded } = header === undefined ? NO_HINTS : hints.forHeader(header, rules);
   const prefilter = new UnitPrefilter(text, header, keywordIndexFor(rules));
   let detections: Detection[] | undefined;
   // Most units match nothing: the array and sets are made on the first match only.
@@ -329,9 +333,10 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
     if (!prefilter.passes(rule)) continue;
     if (excluded.has(rule)) continue;
     const headerHint = hinted.has(rule);
+    const notesHint = notesColumns.has(rule);
     // A rule that needs a context word or a header drops every match when the unit has
     // neither, so its patterns need not run (unless its column statistics are wanted).
-    if (rule.context?.required && !headerHint && !rule.column && !rule.context.words.test(text)) continue;
+    if (rule.context?.required && !headerHint && !notesHint && !rule.column && !rule.context.words.test(text)) continue;
     for (const matcher of rule.matchers) {
       for (const m of matchesOf(rule, matcher, text, prefilter)) {
         const raw = m.raw;
@@ -371,6 +376,11 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
         }
         if (headerHint && rule.headers) {
           confidence = raiseConfidence(confidence, rule.headers.confidence);
+          evidence.push({ kind: "header", detail: header! });
+          supported = true;
+        }
+        if (notesHint && rule.headers?.notes) {
+          confidence = raiseConfidence(confidence, rule.headers.notes.confidence);
           evidence.push({ kind: "header", detail: header! });
           supported = true;
         }

@@ -149,7 +149,7 @@ export function compileRule(root: string, rel: string, text: string, hash?: Retu
     validator,
     confidence: f.enumValue("confidence", CONFIDENCE_VALUES),
     context: compileContext(f, root, hash),
-    headers: compileHeaders(f),
+    headers: compileHeaders(f, root, hash),
     column: compileColumn(f),
     allow: compileAllow(f),
     scope: f.optionalEnum("scope", ["content", "filename", "both"] as const) ?? "content",
@@ -375,12 +375,12 @@ function compileContext(f: FieldReader, root: string, hash?: ReturnType<typeof c
   };
 }
 
-function compileHeaders(f: FieldReader): CompiledRule["headers"] {
+function compileHeaders(f: FieldReader, root: string, hash?: ReturnType<typeof createHash>): CompiledRule["headers"] {
   if (f.raw.headers === undefined) return undefined;
   const raw = f.object("headers");
   const h = new FieldReader(f.file, raw, "headers");
   for (const key of Object.keys(raw)) {
-    if (!["patterns", "confidence", "exclude"].includes(key)) throw new RuleError(f.file, `headers.${key}`, "unknown field");
+    if (!["patterns", "confidence", "exclude", "notes"].includes(key)) throw new RuleError(f.file, `headers.${key}`, "unknown field");
   }
   const compile = (field: string) => (source: string, i: number) => {
     try {
@@ -389,10 +389,22 @@ function compileHeaders(f: FieldReader): CompiledRule["headers"] {
       throw new RuleError(f.file, `headers.${field}[${i}]`, `invalid regular expression: ${(err as Error).message}`);
     }
   };
+  let notes: NonNullable<CompiledRule["headers"]>["notes"];
+  if (raw.notes !== undefined) {
+    // Free-text columns of a person's record (Opmerkingen, Notes, Bijzonderheden): a weaker
+    // hint than the rule's own headers, from list files of header regexes shared by rules.
+    const n = new FieldReader(f.file, h.object("notes"), "headers.notes");
+    for (const key of Object.keys(h.object("notes"))) {
+      if (!["lists", "confidence"].includes(key)) throw new RuleError(f.file, `headers.notes.${key}`, "unknown field");
+    }
+    const sources = n.stringList("lists").flatMap((listPath, i) => readList(f, `headers.notes.lists[${i}]`, root, listPath, hash));
+    notes = { patterns: sources.map(compile("notes")), confidence: n.enumValue("confidence", CONFIDENCE_VALUES) };
+  }
   return {
     patterns: h.stringList("patterns").map(compile("patterns")),
     confidence: h.enumValue("confidence", CONFIDENCE_VALUES),
     exclude: (h.optionalStringList("exclude") ?? []).map(compile("exclude")),
+    notes,
   };
 }
 

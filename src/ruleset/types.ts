@@ -58,6 +58,8 @@ export interface CompiledRule {
     confidence: Confidence;
     /** A cell under a header matching one of these is not the rule's data (an `Artikelnummer` column of 06-numbers). */
     exclude: RegExp[];
+    /** A free-text column of a person's record (Opmerkingen, Notes): raises a match to this confidence. */
+    notes?: { patterns: RegExp[]; confidence: Confidence };
   };
   /**
    * Other personal data near a match supports it: a lone 11-check-valid number next to a

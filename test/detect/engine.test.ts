@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectInUnit, dropOverlaps, filenameUnit, HeaderHints, normalizeHeader, wordStarts } from "../../src/detect/engine.js";
 import { cell, prose, ruleFromYaml } from "../helpers.js";
+import { BUILTIN_RULES_DIR, compileRule } from "../../src/ruleset/load.js";
 
 const bsnRule = ruleFromYaml(`
 id: test.bsn
@@ -59,6 +60,27 @@ describe("detectInUnit", () => {
     expect(detectInUnit(prose("geboren op 12-03-1985"), [dobRule], hints()).detections[0].confidence).toBe("high");
     expect(detectInUnit(prose("geboren op 12-03-1985, vergadering"), [dobRule], hints()).detections).toEqual([]);
     expect(detectInUnit(cell("12-03-1985", "Geboortedatum", 3, 2), [dobRule], hints()).detections).toHaveLength(1);
+  });
+
+  it("raises a term in a free-text column of a record (headers.notes) to that column's confidence", () => {
+    const rule = compileRule(BUILTIN_RULES_DIR, "test/notes.yaml", `
+id: test.notes
+category: health
+classification: special
+terms: { words: [migraine] }
+confidence: low
+headers:
+  patterns: ['^diagnose$']
+  confidence: high
+  notes: { lists: [lists/headers-notes.txt], confidence: medium }
+examples: { match: ["migraine"], no-match: ["hoofdpijn"] }
+`);
+    const grade = (header: string) => detectInUnit(cell("migraine", header, 0, 2), [rule], hints()).detections[0]?.confidence;
+    expect(grade("Diagnose")).toBe("high");
+    expect(grade("Opmerkingen")).toBe("medium");
+    expect(grade("Notes__c")).toBe("medium");
+    expect(grade("Bijzonderheden klant")).toBe("medium");
+    expect(grade("Productgroep")).toBe("low");
   });
 
   it("notes known test values but still reports them", () => {
