@@ -96,6 +96,28 @@ describe("context words", () => {
   });
 });
 
+describe("context word lists", () => {
+  it("adds the words of context.lists and context.excludeLists to the rule's own", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "avg-rules-"));
+    mkdirSync(path.join(dir, "acme"));
+    mkdirSync(path.join(dir, "lists"));
+    writeFileSync(path.join(dir, "lists", "persons.txt"), "# who\nmedewerker\nher$\n");
+    writeFileSync(path.join(dir, "lists", "news.txt"), "nieuws\n");
+    writeFileSync(path.join(dir, "acme", "health.yaml"), `
+id: acme.health
+category: health
+classification: special
+terms: { words: [migraine] }
+confidence: low
+context: { words: [patiënt], lists: [lists/persons.txt], excludeLists: [lists/news.txt], confidence: medium }
+examples: { match: ["migraine"], no-match: ["hoofdpijn"] }
+`);
+    const context = loadRuleSet([dir]).rules[0].context!;
+    expect(["patiënt", "De medewerker", "for her", "de herkenning"].map((t) => context.words.test(t))).toEqual([true, true, true, false]);
+    expect(context.exclude!.test("in het nieuwsbericht")).toBe(true);
+  });
+});
+
 describe("term lists", () => {
   it("parses comments and blank lines, and matches whole words only", () => {
     expect(parseTermList("# bron: test\nastma\n\n  diabetes type 2 # comment\n")).toEqual(["astma", "diabetes type 2"]);
