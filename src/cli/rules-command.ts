@@ -31,6 +31,7 @@ function testRules(dirs: string[], flags: { builtin?: boolean }): number {
 
 interface EvalFlags {
   rules?: string[];
+  batch?: string[];
   minConfidence: Confidence;
   output?: string;
   errors?: boolean;
@@ -38,7 +39,7 @@ interface EvalFlags {
 
 function evalCorpus(dir: string, flags: EvalFlags): number {
   const ruleSet = loadRuleSet([BUILTIN_RULES_DIR, ...(flags.rules ?? [])]);
-  const result = evaluate(ruleSet.rules, loadCorpus(dir), flags.minConfidence);
+  const result = evaluate(ruleSet.rules, loadCorpus(dir, flags.batch), flags.minConfidence);
   process.stdout.write(renderEvalTable(result));
   if (flags.errors) {
     process.stdout.write("\n");
@@ -83,6 +84,7 @@ export function rulesCommand(setExitCode: (code: number) => void): Command {
     .description("measure precision and recall per category on a labelled corpus (see test/corpus/README.md)")
     .argument("<corpus>", "folder of corpus YAML files")
     .option("--rules <dir>", "extra rule folder (repeatable)", collect)
+    .option("--batch <glob>", "only these batch files, e.g. 'holdout4-*' (repeatable)", collect)
     .addOption(new Option("--min-confidence <level>", "lowest confidence that counts").choices(["low", "medium", "high"]).default("medium"))
     .option("-o, --output <file>", "also write the result as JSON")
     .option("--errors", "list every false positive and false negative")

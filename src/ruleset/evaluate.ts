@@ -31,9 +31,10 @@ export class CorpusError extends Error {
   }
 }
 
-export function loadCorpus(dir: string): CorpusItem[] {
-  const files = fg.sync(["**/*.yaml", "**/*.yml"], { cwd: dir, onlyFiles: true }).sort();
-  if (files.length === 0) throw new CorpusError(`${dir}: no corpus files (*.yaml)`);
+/** The corpus's items; `batches` (globs relative to `dir`, e.g. "holdout4-*") picks batch files. */
+export function loadCorpus(dir: string, batches: string[] = ["**/*.yaml", "**/*.yml"]): CorpusItem[] {
+  const files = fg.sync(batches.map((b) => (/\.ya?ml$/.test(b) ? b : `${b}.yaml`)), { cwd: dir, onlyFiles: true }).sort();
+  if (files.length === 0) throw new CorpusError(`${dir}: no corpus files (*.yaml)${batches.length ? ` matching ${batches.join(", ")}` : ""}`);
   const items: CorpusItem[] = [];
   for (const file of files) {
     const where = (at: string) => `${path.join(dir, file)}: ${at}`;
