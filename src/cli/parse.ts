@@ -1,5 +1,6 @@
 // Parsers for option values; each throws commander's InvalidArgumentError with a clear text.
 import { InvalidArgumentError } from "commander";
+import path from "node:path";
 
 const UNITS: Record<string, number> = { "": 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
 
@@ -19,4 +20,15 @@ export function parsePositiveInt(value: string): number {
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/**
+ * The format an output file's extension asks for (`-o report.json` → json, `.htm` → html,
+ * `.txt` → text), used when no `--format` was given; undefined for any other extension.
+ */
+export function formatForOutput(output: string | undefined, formats: readonly string[]): string | undefined {
+  if (output === undefined) return undefined;
+  const ext = path.extname(output).slice(1).toLowerCase();
+  const format = ({ htm: "html", txt: "text", markdown: "md" } as Record<string, string>)[ext] ?? ext;
+  return formats.includes(format) ? format : undefined;
 }

@@ -9,7 +9,7 @@ import type { Confidence } from "../model/types.js";
 import { scan } from "../scan/scan.js";
 import { renderReport, REPORTERS, type RuleMeta } from "../report/index.js";
 import { TEXT, type Lang } from "../report/i18n.js";
-import { collect, parsePositiveInt, parseSize } from "./parse.js";
+import { collect, formatForOutput, parsePositiveInt, parseSize } from "./parse.js";
 import { EXIT, UsageError } from "./errors.js";
 import { loadConfig, type AvgScanConfig, type FailOn } from "../config/config.js";
 import {
@@ -243,7 +243,7 @@ export function scanCommand(setExitCode: (code: number) => void): Command {
   return new Command("scan")
     .description("scan files and folders for personal data and write a masked report")
     .argument("[paths...]", "files and folders to scan (default with --files-from: the current folder)")
-    .addOption(new Option("-f, --format <format>", "report format").choices(Object.keys(REPORTERS)).default("text"))
+    .addOption(new Option("-f, --format <format>", "report format (default: the extension of --output, else text)").choices(Object.keys(REPORTERS)).default("text"))
     .option("-o, --output <file>", "write the report to this file (default: stdout)")
     .option("--include <glob>", "only scan files matching this glob (repeatable)", collect)
     .option("--exclude <glob>", "skip files matching this glob (repeatable)", collect)
@@ -266,6 +266,7 @@ export function scanCommand(setExitCode: (code: number) => void): Command {
     .addHelpText("after", EXAMPLES)
     .action(async (paths: string[], flags: ScanFlags, command: Command) => {
       const given = (name: keyof ScanFlags) => command.getOptionValueSource(name) === "cli";
+      if (!given("format")) flags.format = formatForOutput(flags.output, Object.keys(REPORTERS)) ?? flags.format;
       setExitCode(await runScan(paths, flags, given));
     });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePositiveInt, parseSize } from "../../src/cli/parse.js";
+import { formatForOutput, parsePositiveInt, parseSize } from "../../src/cli/parse.js";
 import { fitLine } from "../../src/cli/scan-command.js";
 
 describe("option values", () => {
@@ -9,6 +9,16 @@ describe("option values", () => {
     expect(parseSize("1.5g")).toBe(Math.floor(1.5 * 1024 ** 3));
     expect(() => parseSize("veel")).toThrow(/is not a size/);
     expect(() => parseSize("10 parsecs")).toThrow(/is not a size/);
+  });
+
+  it("takes the report format from the output file's extension", () => {
+    const formats = ["text", "json", "html", "md", "csv", "sarif"];
+    expect(["r.json", "R.HTML", "r.htm", "out/r.sarif", "r.txt", "r.md", "r.csv"].map((f) => formatForOutput(f, formats))).toEqual([
+      "json", "html", "html", "sarif", "text", "md", "csv",
+    ]);
+    expect(formatForOutput("r.xlsx", formats)).toBeUndefined();
+    expect(formatForOutput("rapport", formats)).toBeUndefined();
+    expect(formatForOutput(undefined, formats)).toBeUndefined();
   });
 
   it("reads whole numbers of at least 1", () => {

@@ -34,6 +34,19 @@ describe("avg-scan scan (text summary)", () => {
     expect(quiet.stderr).toBe("");
   }, T);
 
+  it("takes the format from the --output file's extension unless --format is given", () => {
+    const dir = makeShare({ "brief.txt": "Uw BSN is 111222333.\n" });
+    const out = makeShare({});
+    runCli(["scan", dir, "-q", "-o", path.join(out, "r.json")]);
+    expect(JSON.parse(readFileSync(path.join(out, "r.json"), "utf8")).files[0].classification).toBe("special");
+    runCli(["scan", dir, "-q", "-o", path.join(out, "r.sarif")]);
+    expect(JSON.parse(readFileSync(path.join(out, "r.sarif"), "utf8")).version).toBe("2.1.0");
+    runCli(["scan", dir, "-q", "--format", "text", "-o", path.join(out, "explicit.json")]);
+    expect(readFileSync(path.join(out, "explicit.json"), "utf8")).toMatch(/^avg-scan/);
+    runCli(["report", path.join(out, "r.json"), "-o", path.join(out, "r.md")]);
+    expect(readFileSync(path.join(out, "r.md"), "utf8")).toMatch(/^# /);
+  }, T);
+
   it("does not change what it scans", () => {
     const dir = makeShare({ "leden.csv": "naam;email\nJan;jan@example.nl\n" });
     const file = path.join(dir, "leden.csv");
