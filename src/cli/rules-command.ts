@@ -14,8 +14,13 @@ import { EXIT } from "./errors.js";
 function testRules(dirs: string[], flags: { builtin?: boolean }): number {
   // Loaded together with the built-in rules, so an id that clashes is an error here too.
   const wanted = new Set(dirs.map((d) => path.resolve(d)));
-  const withBuiltin = flags.builtin !== false && !wanted.has(path.resolve(BUILTIN_RULES_DIR));
-  const ruleSet = loadRuleSet(withBuiltin ? [BUILTIN_RULES_DIR, ...wanted] : [...wanted], { thorough: true });
+  // A folder inside the built-in rules (rules/health) is tested from the built-in root, where
+  // its rule ids and list paths are relative to.
+  const builtin = path.resolve(BUILTIN_RULES_DIR);
+  const insideBuiltin = (d: string) => d === builtin || d.startsWith(builtin + path.sep);
+  const own = [...wanted].filter((d) => !insideBuiltin(d));
+  const withBuiltin = (flags.builtin !== false && own.length > 0) || own.length < wanted.size;
+  const ruleSet = loadRuleSet(withBuiltin ? [BUILTIN_RULES_DIR, ...own] : own, { thorough: true });
   const tested = ruleSet.rules.filter((r) => [...wanted].some((d) => path.resolve(r.file).startsWith(d + path.sep)));
   let failures = 0;
   let examples = 0;

@@ -142,6 +142,15 @@ describe("avg-scan rules", () => {
     expect(r.status).toBe(0);
   }, T);
 
+  it("test: a family folder of the built-in rules is tested on its own", () => {
+    const r = runCli(["rules", "test", "rules/genetic"]);
+    expect(r.status).toBe(0);
+    const count = Number(/^(\d+) rules,/m.exec(r.stdout)?.[1]);
+    expect(count).toBeGreaterThan(3);
+    expect(count).toBeLessThan(30);
+    expect(r.stdout).toMatch(/ 0 failed/);
+  }, T);
+
   it("eval: prints precision and recall per category for a corpus", () => {
     const corpus = makeShare({
       "mini.yaml": [
