@@ -2,7 +2,7 @@
 // (validator → base confidence → context words / header hint → required / exclude), then
 // drops matches swallowed by a stronger overlapping one. Raw values exist only in the
 // Detections this returns; the aggregate stage masks them before anything leaves the worker.
-import type { Confidence, Evidence, TextUnit } from "../model/types.js";
+import type { Category, Confidence, Evidence, TextUnit } from "../model/types.js";
 import { CONFIDENCE_RANK } from "../model/types.js";
 import type { CompiledMatcher, CompiledRule, Normalization } from "../ruleset/types.js";
 import { raiseConfidence } from "../classify/classify.js";
@@ -42,14 +42,15 @@ export interface UnitResult {
  */
 export interface TraceEntry {
   ruleId: string;
-  category: string;
+  category: Category;
   pattern: string;
   start: number;
   end: number;
   outcome: "kept" | "invalid" | "excluded" | "no-context" | "overlapped";
   /** The exclude word that dropped it, or the evidence of a kept or overlapped match. */
   detail?: string;
-  confidence?: string;
+  /** Of a kept or overlapped match. */
+  confidence?: Confidence;
 }
 
 export function normalizeValue(value: string, how: Normalization): string {
@@ -374,13 +375,10 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
             supported = true;
           }
         }
-        if (headerHint && rule.headers) {
-          confidence = raiseConfidence(confidence, rule.headers.confidence);
-          evidence.push({ kind: "header", detail: header! });
-          supported = true;
-        }
-        if (notesHint && rule.headers?.notes) {
-          confidence = raiseConfidence(confidence, rule.headers.notes.confidence);
+        // The column's header: one of the rule's own headers, or a free-text column (notes).
+        const headerConfidence = headerHint ? rule.headers?.confidence : notesHint ? rule.headers?.notes?.confidence : undefined;
+        if (headerConfidence) {
+          confidence = raiseConfidence(confidence, headerConfidence);
           evidence.push({ kind: "header", detail: header! });
           supported = true;
         }

@@ -9,7 +9,7 @@ import { parse as parseYaml } from "yaml";
 import type { Category, Confidence } from "../model/types.js";
 import { CATEGORIES, atLeast, isCategory } from "../model/types.js";
 import { detectInUnit, HeaderHints } from "../detect/engine.js";
-import type { TraceEntry } from "../detect/engine.js";
+import type { Detection, TraceEntry } from "../detect/engine.js";
 import type { CompiledRule } from "./types.js";
 import { textUnitFor } from "./examples.js";
 
@@ -98,11 +98,16 @@ export interface EvalResult {
   errors: ItemError[];
 }
 
-/** Every candidate match in `text` and what became of it (see TraceEntry). */
-export function explainText(rules: readonly CompiledRule[], text: string, header?: string): TraceEntry[] {
+/** Every candidate match in `text` and what became of it (see TraceEntry), with the kept detections. */
+function traceText(rules: readonly CompiledRule[], text: string, header?: string): { detections: Detection[]; trace: TraceEntry[] } {
   const trace: TraceEntry[] = [];
-  detectInUnit(textUnitFor(text, header), rules, new HeaderHints(), trace);
-  return trace.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId) || a.pattern.localeCompare(b.pattern));
+  const { detections } = detectInUnit(textUnitFor(text, header), rules, new HeaderHints(), trace);
+  trace.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId) || a.pattern.localeCompare(b.pattern));
+  return { detections, trace };
+}
+
+export function explainText(rules: readonly CompiledRule[], text: string, header?: string): TraceEntry[] {
+  return traceText(rules, text, header).trace;
 }
 
 /** One line per trace entry: `rule/pattern "matched text" outcome (detail)`. */
@@ -125,16 +130,17 @@ export function evaluate(rules: readonly CompiledRule[], items: CorpusItem[], mi
   const itemsByLang: Record<string, number> = {};
   for (const item of items) {
     itemsByLang[item.lang] = (itemsByLang[item.lang] ?? 0) + 1;
-    const predicted = predictCategories(rules, item, minConfidence);
+    // One detection pass per item: the trace for the error lines is collected in it.
+    const { detections, trace } = traceText(rules, item.text, item.header);
+    const predicted = new Set(detections.filter((d) => atLeast(d.confidence, minConfidence)).map((d) => d.rule.category));
     const expected = new Set(item.expect);
     for (const category of new Set([...predicted, ...expected])) {
       const c = counts.get(category) ?? { tp: 0, fp: 0, fn: 0 };
       counts.set(category, c);
       const err = (kind: "fp" | "fn") => {
-        const trace = explainText(rules, item.text, item.header).filter(
-          (t) => t.category === category && (kind === "fn" || (t.outcome === "kept" && atLeast(t.confidence as Confidence, minConfidence))),
-        );
-        const why = trace.map((t) => describeTrace(t, item.text));
+        const why = trace
+          .filter((t) => t.category === category && (kind === "fn" || (t.outcome === "kept" && atLeast(t.confidence!, minConfidence))))
+          .map((t) => describeTrace(t, item.text));
         errors.push({ file: item.file, index: item.index, category, kind, text: item.text, header: item.header, tags: item.tags, why });
       };
       if (predicted.has(category) && expected.has(category)) c.tp++;

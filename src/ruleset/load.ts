@@ -316,10 +316,10 @@ export function parseTermList(content: string): string[] {
 // Only the characters that are special outside a class: with the "u" flag, escaping any other is an error.
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** One alternation of all terms, longest first, matching whole words; spaces match any whitespace. */
 /** Plural endings a term may take with `plurals: true`: Dutch -s/-en/-'s, English -s/-es. */
 const PLURAL = "(?:s|es|en|'s|’s)?";
 
+/** One alternation of all terms, longest first, matching whole words; spaces match any whitespace. */
 export function termsRegex(terms: string[], caseSensitive: boolean, sticky = false, plurals = false): RegExp {
   const unique = [...new Set(terms.map((t) => (caseSensitive ? t : t.toLowerCase())))];
   unique.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
@@ -392,8 +392,9 @@ function compileHeaders(f: FieldReader, root: string, hash?: ReturnType<typeof c
   if (raw.notes !== undefined) {
     // Free-text columns of a person's record (Opmerkingen, Notes, Bijzonderheden): a weaker
     // hint than the rule's own headers, from list files of header regexes shared by rules.
-    const n = new FieldReader(f.file, h.object("notes"), "headers.notes");
-    for (const key of Object.keys(h.object("notes"))) {
+    const rawNotes = h.object("notes");
+    const n = new FieldReader(f.file, rawNotes, "headers.notes");
+    for (const key of Object.keys(rawNotes)) {
       if (!["lists", "confidence"].includes(key)) throw new RuleError(f.file, `headers.notes.${key}`, "unknown field");
     }
     const sources = n.stringList("lists").flatMap((listPath, i) => readList(f, `headers.notes.lists[${i}]`, root, listPath, hash));
