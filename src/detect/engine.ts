@@ -396,7 +396,7 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
   }
   if (!detections && !shaped) return NOTHING;
   const kept = detections ? dropOverlaps(detections) : [];
-  if (kept.length > 1) applySupport(kept);
+  if (kept.length > 1) applySupport(kept, text);
   if (trace && detections) {
     const survived = new Set(kept);
     for (const d of detections) {
@@ -445,12 +445,14 @@ export class CellCache {
 /**
  * Raises a detection whose rule has `support` when another detection of a supporting
  * category (at least medium itself) lies within the window: a 9-digit number in a line with
- * a person's name and address. Support never lowers and never satisfies `context.required`.
+ * a person's name and address. Support never lowers and never satisfies `context.required`;
+ * a word of `support.exclude` in the window voids it (a politician named in the news).
  */
-function applySupport(detections: Detection[]): void {
+function applySupport(detections: Detection[], text: string): void {
   for (const d of detections) {
     const support = d.rule.support;
     if (!support || CONFIDENCE_RANK[d.confidence] >= CONFIDENCE_RANK[support.confidence]) continue;
+    if (support.exclude?.test(windowAround(text, d.start, d.end, support.window))) continue;
     const near = detections.find(
       (o) =>
         o !== d &&

@@ -154,7 +154,7 @@ export function compileRule(root: string, rel: string, text: string, hash?: Retu
     allow: compileAllow(f),
     scope: f.optionalEnum("scope", ["content", "filename", "both"] as const) ?? "content",
     contains: compileContains(f),
-    support: compileSupport(f),
+    support: compileSupport(f, root, hash),
     note: f.optionalString("note"),
     child: compileChild(f, validatorName),
     examples: compileExamples(f),
@@ -427,12 +427,12 @@ function compileColumn(f: FieldReader): CompiledRule["column"] {
   };
 }
 
-function compileSupport(f: FieldReader): CompiledRule["support"] {
+function compileSupport(f: FieldReader, root: string, hash?: ReturnType<typeof createHash>): CompiledRule["support"] {
   if (f.raw.support === undefined) return undefined;
   const raw = f.object("support");
   const s = new FieldReader(f.file, raw, "support");
   for (const key of Object.keys(raw)) {
-    if (!["categories", "window", "confidence"].includes(key)) throw new RuleError(f.file, `support.${key}`, "unknown field");
+    if (!["categories", "window", "confidence", "exclude", "excludeLists"].includes(key)) throw new RuleError(f.file, `support.${key}`, "unknown field");
   }
   const categories = s.stringList("categories");
   categories.forEach((c, i) => {
@@ -440,7 +440,17 @@ function compileSupport(f: FieldReader): CompiledRule["support"] {
   });
   const window = s.optionalInteger("window") ?? 60;
   if (window < 1 || window > 1000) throw new RuleError(f.file, "support.window", "must be between 1 and 1000 characters");
-  return { categories: new Set(categories), window, confidence: s.enumValue("confidence", CONFIDENCE_VALUES) };
+  // Words that void the support: "Kamerlid Jan Paternotte (D66)" names a public figure, not a client.
+  const exclude = [
+    ...(s.optionalStringList("exclude") ?? []),
+    ...(s.optionalStringList("excludeLists") ?? []).flatMap((listPath, i) => readList(f, `support.excludeLists[${i}]`, root, listPath, hash)),
+  ];
+  return {
+    categories: new Set(categories),
+    window,
+    confidence: s.enumValue("confidence", CONFIDENCE_VALUES),
+    exclude: exclude.length ? wordStartRegex([...new Set(exclude)]) : undefined,
+  };
 }
 
 function compileContains(f: FieldReader): ReadonlySet<string> {

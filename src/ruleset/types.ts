@@ -65,7 +65,7 @@ export interface CompiledRule {
    * Other personal data near a match supports it: a lone 11-check-valid number next to a
    * person's name and address in one record line is likelier a BSN than an order number.
    */
-  support?: { categories: ReadonlySet<string>; window: number; confidence: Confidence };
+  support?: { categories: ReadonlySet<string>; window: number; confidence: Confidence; exclude?: RegExp };
   /** Categories whose matches may lie inside this rule's matches and are kept there (an address holds a postcode). */
   contains: ReadonlySet<string>;
   column?: { minShare: number; minCells: number; confidence: Confidence; requireHeader: boolean };

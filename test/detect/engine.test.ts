@@ -215,6 +215,24 @@ examples: { match: ["Mw. Jansen"], no-match: ["x"] }
     expect(far.confidence).toBe("low");
   });
 
+  it("does not let a name support a term when a public role is in the window (support.exclude)", () => {
+    const party = ruleFromYaml(`
+id: test.party
+category: political
+classification: special
+terms: { words: [VVD] }
+confidence: low
+support: { categories: [name], window: 40, confidence: medium, exclude: [leider$, kamerlid] }
+examples: { match: ["VVD"], no-match: ["x"] }
+`, "test.party");
+    const level = (t: string) => detectInUnit(prose(t), [party, name], new HeaderHints()).detections.find((d) => d.rule.id === "test.party")!.confidence;
+    expect(level("Mw. Bakker (VVD) belde over de vergunning.")).toBe("medium");
+    expect(level("VVD-leider Mw. Bakker sprak in de Kamer.")).toBe("low");
+    expect(level("Kamerlid Mw. Bakker (VVD) diende een motie in.")).toBe("low");
+    // whole word: "leiderschap" is not a public role
+    expect(level("Mw. Bakker (VVD) volgt een cursus leiderschap.")).toBe("medium");
+  });
+
   it("skips a cell whose header the rule excludes", () => {
     expect(detectInUnit(cell("111222333", "Artikelnummer", 0, 2), [number], new HeaderHints()).detections).toEqual([]);
     expect(detectInUnit(cell("111222333", "BSN", 0, 2), [number], new HeaderHints()).detections[0].confidence).toBe("high");
