@@ -19,17 +19,18 @@ const score = (c: Category) => result.byCategory.find((s) => s.category === c);
  * fails until its entry is removed, so the list only ever shrinks.
  */
 const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number }>> = {
-  // Fell below the target when the third, fourth and fifth held-out batches (holdout3-*,
-  // holdout4-*, holdout5-*: 919 items written blind) were added: on text their authors never
-  // saw, the rules find 0.67–0.95 of these categories. Measured 2026-11-25 after the third
-  // round of rule work; floors are those numbers rounded down.
-  health: { precision: 0.944, recall: 0.894 },
-  political: { precision: 0.991, recall: 0.855 },
-  "sexual-orientation": { precision: 0.991, recall: 0.866 },
-  "trade-union": { precision: 1, recall: 0.839 },
-  genetic: { precision: 1, recall: 0.897 },
-  biometric: { precision: 1, recall: 0.861 },
-  criminal: { precision: 0.971, recall: 0.837 },
+  // Fell below the target when the held-out batches 3 to 6 (holdout3-* … holdout6-*: 1,177
+  // items written blind) were added: on text their authors never saw, the rules find 0.61–0.95
+  // of these categories. Measured 2026-11-25 after the fourth round of rule work, with
+  // holdout6 in the corpus; floors are those numbers rounded down. (Trade-union left the list
+  // in round 4; political traded 0.008 precision for 0.036 recall when names began to count
+  // as support for party terms, see rules/lists/public-roles.txt.)
+  health: { precision: 0.93, recall: 0.877 },
+  political: { precision: 0.985, recall: 0.884 },
+  "sexual-orientation": { precision: 0.992, recall: 0.836 },
+  genetic: { precision: 1, recall: 0.896 },
+  biometric: { precision: 0.992, recall: 0.877 },
+  criminal: { precision: 0.968, recall: 0.846 },
 };
 
 /** The target for a category, or (while it is listed above) its floor. */
