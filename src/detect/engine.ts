@@ -223,6 +223,29 @@ function windowAround(text: string, start: number, end: number, window: number):
   return `${text.slice(Math.max(0, start - window), start)} ${text.slice(end, end + window)}`;
 }
 
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/**
+ * An exclude phrase that covers the match and goes on past it: "fnv-voorzitter" around the
+ * term "FNV", "prisoner of" around "prisoner". The window the other exclude words see leaves
+ * the match out (so that an exclude word can never be the term itself); these phrases need it.
+ */
+function coveringPhrase(exclude: RegExp, text: string, start: number, end: number, window: number): string | undefined {
+  let all = globalCopies.get(exclude);
+  if (!all) {
+    all = new RegExp(exclude.source, `${exclude.flags.replace("g", "")}g`);
+    globalCopies.set(exclude, all);
+  }
+  const from = Math.max(0, start - window);
+  const span = text.slice(from, Math.min(text.length, end + window));
+  all.lastIndex = 0;
+  for (let m = all.exec(span); m !== null && from + m.index <= start; m = all.exec(span)) {
+    if (m[0].length === 0) all.lastIndex++;
+    else if (from + m.index + m[0].length > end) return m[0];
+  }
+  return undefined;
+}
+
 /** The `loc.field` of the unit that carries a file's path and name, for rules with scope filename. */
 export const FILENAME_FIELD = "filename";
 
@@ -363,9 +386,10 @@ export function detectInUnit(unit: TextUnit, rules: readonly CompiledRule[], hin
         let supported = false;
         if (rule.context) {
           const around = windowAround(text, start, end, rule.context.window);
-          const excludedBy = rule.context.exclude?.exec(around);
+          const exclude = rule.context.exclude;
+          const excludedBy = exclude && (exclude.exec(around)?.[0] ?? coveringPhrase(exclude, text, start, end, rule.context.window));
           if (excludedBy) {
-            note?.("excluded", excludedBy[0].toLowerCase());
+            note?.("excluded", excludedBy.toLowerCase());
             continue;
           }
           const word = rule.context.words.exec(around);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectInUnit, dropOverlaps, filenameUnit, HeaderHints, normalizeHeader, wordStarts } from "../../src/detect/engine.js";
+import type { TraceEntry } from "../../src/detect/engine.js";
 import { cell, prose, ruleFromYaml } from "../helpers.js";
 import { BUILTIN_RULES_DIR, compileRule } from "../../src/ruleset/load.js";
 
@@ -231,6 +232,28 @@ examples: { match: ["VVD"], no-match: ["x"] }
     expect(level("Kamerlid Mw. Bakker (VVD) diende een motie in.")).toBe("low");
     // whole word: "leiderschap" is not a public role
     expect(level("Mw. Bakker (VVD) volgt een cursus leiderschap.")).toBe("medium");
+  });
+
+  it("drops a match inside a longer exclude phrase, but an exclude word never drops its own term", () => {
+    const union = ruleFromYaml(`
+id: test.union
+category: trade-union
+classification: special
+terms: { words: [FNV, prisoner] }
+confidence: low
+context: { words: [collega], window: 40, confidence: medium, exclude: [fnv-voorzitter, prisoner of, fnv] }
+examples: { match: ["FNV"], no-match: ["x"] }
+`, "test.union");
+    const outcome = (t: string) => {
+      const trace: TraceEntry[] = [];
+      detectInUnit(prose(t), [union], new HeaderHints(), trace);
+      return trace.map((e) => `${e.outcome}${e.outcome === "excluded" ? ` ${e.detail}` : ""}`);
+    };
+    expect(outcome("Collega en FNV-voorzitter Jan sprak.")).toEqual(["excluded fnv-voorzitter"]);
+    expect(outcome("Collega is a prisoner of his inbox.")).toEqual(["excluded prisoner of"]);
+    // "fnv" equals the term: it only drops a match when it stands beside it, not the match itself
+    expect(outcome("Collega is lid van de FNV.")).toEqual(["kept"]);
+    expect(outcome("Collega was a prisoner in Wandsworth.")).toEqual(["kept"]);
   });
 
   it("skips a cell whose header the rule excludes", () => {
