@@ -25,7 +25,7 @@ const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number
   // holdout6 in the corpus; floors are those numbers rounded down. (Trade-union left the list
   // in round 4; political traded 0.008 precision for 0.036 recall when names began to count
   // as support for party terms, see rules/lists/public-roles.txt.)
-  health: { precision: 0.93, recall: 0.877 },
+  health: { precision: 0.949, recall: 0.877 },
   political: { precision: 0.985, recall: 0.884 },
   "sexual-orientation": { precision: 0.992, recall: 0.836 },
   genetic: { precision: 1, recall: 0.896 },
