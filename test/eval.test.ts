@@ -21,15 +21,14 @@ const score = (c: Category) => result.byCategory.find((s) => s.category === c);
 const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number }>> = {
   // Fell below the target when the held-out batches 3 to 6 (holdout3-* … holdout6-*: 1,177
   // items written blind) were added: on text their authors never saw, the rules find 0.61–0.95
-  // of these categories. Measured 2026-11-25 after the fourth round of rule work, with
+  // of these categories. Measured 2026-11-25 after the fifth round of rule work, with
   // holdout6 in the corpus; floors are those numbers rounded down. (Trade-union left the list
-  // in round 4; political traded 0.008 precision for 0.036 recall when names began to count
-  // as support for party terms, see rules/lists/public-roles.txt.)
-  health: { precision: 0.949, recall: 0.877 },
+  // in round 4 and genetic in round 5; political traded 0.008 precision for 0.036 recall when
+  // names began to count as support for party terms, see rules/lists/public-roles.txt.)
+  health: { precision: 0.954, recall: 0.882 },
   political: { precision: 0.985, recall: 0.884 },
-  "sexual-orientation": { precision: 0.992, recall: 0.836 },
-  genetic: { precision: 1, recall: 0.896 },
-  biometric: { precision: 0.992, recall: 0.877 },
+  "sexual-orientation": { precision: 0.992, recall: 0.843 },
+  biometric: { precision: 0.992, recall: 0.89 },
   criminal: { precision: 0.968, recall: 0.846 },
 };
 
