@@ -476,7 +476,6 @@ function applySupport(detections: Detection[], text: string): void {
   for (const d of detections) {
     const support = d.rule.support;
     if (!support || CONFIDENCE_RANK[d.confidence] >= CONFIDENCE_RANK[support.confidence]) continue;
-    if (support.exclude?.test(windowAround(text, d.start, d.end, support.window))) continue;
     const near = detections.find(
       (o) =>
         o !== d &&
@@ -485,7 +484,7 @@ function applySupport(detections: Detection[], text: string): void {
         o.start - d.end <= support.window &&
         d.start - o.end <= support.window,
     );
-    if (near) {
+    if (near && !support.exclude?.test(windowAround(text, d.start, d.end, support.window))) {
       d.confidence = support.confidence;
       d.evidence.push({ kind: "context", detail: `near ${near.rule.category}` });
     }

@@ -177,6 +177,18 @@ function readList(f: FieldReader, field: string, root: string, listPath: string,
 }
 
 /**
+ * The words of a section's `words`-style field plus those of its list files (one word a line):
+ * `context.words` + `context.lists`, `context.exclude` + `context.excludeLists`, `support.exclude`
+ * + `support.excludeLists`.
+ */
+function wordsWithLists(f: FieldReader, section: FieldReader, name: string, wordsField: string, listsField: string, root: string, hash?: ReturnType<typeof createHash>): string[] {
+  return [
+    ...(section.optionalStringList(wordsField) ?? []),
+    ...(section.optionalStringList(listsField) ?? []).flatMap((listPath, i) => readList(f, `${name}.${listsField}[${i}]`, root, listPath, hash)),
+  ];
+}
+
+/**
  * `lists: { firstname: lists/first-names.txt }`: each list becomes an alternation that
  * patterns use as `{{firstname}}` (escaped, longest entry first, as written: case matters
  * unless the pattern has the i flag).
@@ -356,11 +368,9 @@ function compileContext(f: FieldReader, root: string, hash?: ReturnType<typeof c
   }
   // Words can also come from list files shared by many rules (a person's context words, the
   // words of news and policy texts), one word a line.
-  const fromLists = (field: "lists" | "excludeLists"): string[] =>
-    (c.optionalStringList(field) ?? []).flatMap((listPath, i) => readList(f, `context.${field}[${i}]`, root, listPath, hash));
-  const words = [...(c.optionalStringList("words") ?? []), ...fromLists("lists")];
+  const words = wordsWithLists(f, c, "context", "words", "lists", root, hash);
   const required = c.optionalBoolean("required") ?? false;
-  const exclude = [...(c.optionalStringList("exclude") ?? []), ...fromLists("excludeLists")];
+  const exclude = wordsWithLists(f, c, "context", "exclude", "excludeLists", root, hash);
   if (words.length === 0 && exclude.length === 0) throw new RuleError(f.file, "context.words", "needs at least one word");
   const window = c.optionalInteger("window") ?? 100;
   if (window < 1 || window > 10_000) throw new RuleError(f.file, "context.window", "must be between 1 and 10000 characters");
@@ -441,10 +451,7 @@ function compileSupport(f: FieldReader, root: string, hash?: ReturnType<typeof c
   const window = s.optionalInteger("window") ?? 60;
   if (window < 1 || window > 1000) throw new RuleError(f.file, "support.window", "must be between 1 and 1000 characters");
   // Words that void the support: "Kamerlid Jan Paternotte (D66)" names a public figure, not a client.
-  const exclude = [
-    ...(s.optionalStringList("exclude") ?? []),
-    ...(s.optionalStringList("excludeLists") ?? []).flatMap((listPath, i) => readList(f, `support.excludeLists[${i}]`, root, listPath, hash)),
-  ];
+  const exclude = wordsWithLists(f, s, "support", "exclude", "excludeLists", root, hash);
   return {
     categories: new Set(categories),
     window,
