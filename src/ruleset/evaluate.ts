@@ -116,10 +116,14 @@ export function describeTrace(entry: TraceEntry, text: string): string {
   return `${entry.ruleId}/${entry.pattern} ${JSON.stringify(text.slice(entry.start, entry.end))} ${what}${entry.detail ? ` (${entry.detail})` : ""}`;
 }
 
+/** The categories of `detections` at or above `minConfidence`. */
+function categoriesAtLeast(detections: readonly Detection[], minConfidence: Confidence): Set<Category> {
+  return new Set(detections.filter((d) => atLeast(d.confidence, minConfidence)).map((d) => d.rule.category));
+}
+
 /** The categories the rules find in one item at or above `minConfidence`. */
 export function predictCategories(rules: readonly CompiledRule[], item: { text: string; header?: string }, minConfidence: Confidence): Set<Category> {
-  const found = detectInUnit(textUnitFor(item.text, item.header), rules, new HeaderHints()).detections;
-  return new Set(found.filter((d) => atLeast(d.confidence, minConfidence)).map((d) => d.rule.category));
+  return categoriesAtLeast(detectInUnit(textUnitFor(item.text, item.header), rules, new HeaderHints()).detections, minConfidence);
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
@@ -132,7 +136,7 @@ export function evaluate(rules: readonly CompiledRule[], items: CorpusItem[], mi
     itemsByLang[item.lang] = (itemsByLang[item.lang] ?? 0) + 1;
     // One detection pass per item: the trace for the error lines is collected in it.
     const { detections, trace } = traceText(rules, item.text, item.header);
-    const predicted = new Set(detections.filter((d) => atLeast(d.confidence, minConfidence)).map((d) => d.rule.category));
+    const predicted = categoriesAtLeast(detections, minConfidence);
     const expected = new Set(item.expect);
     for (const category of new Set([...predicted, ...expected])) {
       const c = counts.get(category) ?? { tp: 0, fp: 0, fn: 0 };
